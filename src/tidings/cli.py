@@ -1,0 +1,364 @@
+"""The ``tidings`` command: a thin layer over the library.
+
+Exit codes: 0 success (records that were skipped are counted on stderr), 1 error (an input that
+could not be read, a database that could not be opened — the rest of the batch is still stored),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tidings import __version__
+from tidings.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE, TidingsError
+from tidings.ingest.base import DEFAULT_MAX_CHARS, ReadOptions
+from tidings.ingest.sources import FORMATS, InputFailure
+from tidings.models import Notice, Rejection
+from tidings.pipeline import DEFAULT_BATCH, IngestReport, ingest
+from tidings.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MAX_WARNINGS = 50
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        default="tidings.db",
+        show_default=True,
+        envvar="TIDINGS_DB",
+        type=click.Path(dir_okay=False),
+        help="SQLite database file (env TIDINGS_DB).",
+    )(func)
+
+
+def _validate_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from tidings.ingest.dates import parse_date
+
+    if value is None:
+        return None
+    if not _DATE.match(value) or parse_date(value) != value:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="tidings")
+def cli() -> None:
+    """Read dated news and turn it into a traceable event database."""
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--date",
+    callback=_validate_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (plain text).",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Read every input as this format.")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Reject articles whose text is longer.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH,
+    show_default=True,
+    help="Articles stored per transaction.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def ingest_command(
+    paths: tuple[str, ...],
+    db: str,
+    date: str | None,
+    fmt: str | None,
+    max_chars: int,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Read news from PATHS into the database.
+
+    PATHS are files, folders (read recursively), glob patterns or - for standard input, in any
+    format tidings reads: seed records and plain .txt, JSON Lines/JSON, CSV, HTML pages, RSS/Atom
+    feeds, WARC archives, and gzip of each. Articles already stored are counted as duplicates.
+    """
+    options = ReadOptions(date=date, format=fmt, max_chars=max_chars)
+    warnings = _WarningPrinter(quiet)
+    show_progress = not quiet and sys.stderr.isatty()
+
+    def progress(report: IngestReport) -> None:
+        click.echo(
+            f"\rread {report.read:,} · new {report.new:,} · duplicate {report.duplicate:,}"
+            f" · rejected {report.rejected:,}",
+            err=True,
+            nl=False,
+        )
+
+    with Store.open(db) as store:
+        report = ingest(
+            list(paths),
+            store,
+            options,
+            batch_size=batch_size,
+            listener=warnings,
+            progress=progress if show_progress else None,
+        )
+    if show_progress:
+        click.echo("", err=True)
+    warnings.finish()
+    if not quiet:
+        click.echo(_summary(report, db), err=True)
+    if report.failures:
+        sys.exit(EXIT_ERROR)
+
+
+class _WarningPrinter:
+    """Prints input errors always, record warnings unless quiet, at most ``_MAX_WARNINGS`` of them."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.shown = 0
+        self.hidden = 0
+
+    def __call__(self, item: Rejection | Notice | InputFailure) -> None:
+        if isinstance(item, InputFailure):
+            _error(item.message, item.hint)
+            return
+        if self.quiet:
+            return
+        if self.shown >= _MAX_WARNINGS:
+            self.hidden += 1
+            return
+        self.shown += 1
+        text = item.reason if isinstance(item, Rejection) else item.message
+        label = "skipped" if isinstance(item, Rejection) else "note"
+        click.echo(f"Warning: {item.source}: {label}: {text}", err=True)
+
+    def finish(self) -> None:
+        if self.hidden:
+            click.echo(f"Warning: {self.hidden:,} more warnings not shown", err=True)
+
+
+def _summary(report: IngestReport, db: str) -> str:
+    parts = [
+        f"Stored {report.new:,} new article{'s' if report.new != 1 else ''} in {db}",
+        f"{report.duplicate:,} already stored",
+    ]
+    if report.rejected:
+        reasons = ", ".join(f"{n:,} {reason}" for reason, n in report.reasons.most_common(5))
+        parts.append(f"{report.rejected:,} skipped ({reasons})")
+    if report.failures:
+        parts.append(f"{len(report.failures):,} input{'s' if len(report.failures) != 1 else ''} failed")
+    return parts[0] + " (" + "; ".join(parts[1:]) + ")."
+
+
+# -- reading the store ---------------------------------------------------------------------------
+
+_OUTPUT = [
+    click.option("--json", "output", flag_value="json", help="A JSON array."),
+    click.option("--nl", "output", flag_value="nl", help="JSON Lines: one object per line."),
+    click.option("--csv", "output", flag_value="csv", help="CSV with a header row."),
+    click.option("--table", "output", flag_value="table", default=True, help="A table (default)."),
+]
+
+
+def _output_options(func: F) -> F:
+    for option in reversed(_OUTPUT):
+        func = option(func)
+    return func
+
+
+@cli.command("articles")
+@_db_option
+@click.option("--search", "-s", metavar="QUERY", help="Full-text search over titles and texts.")
+@click.option("--fts-syntax", is_flag=True, help="Pass QUERY to SQLite FTS5 as written.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), help="At most this many articles.")
+@_output_options
+def articles_command(db: str, search: str | None, fts_syntax: bool, limit: int | None, output: str) -> None:
+    """List stored articles, newest first, or the best matches of a search."""
+    with Store.open(db, readonly=True) as store:
+        rows = store.articles(search, limit=limit, fts_syntax=fts_syntax)
+        _emit(
+            rows,
+            output,
+            table_columns=("id", "published", "outlet", "lang", "title"),
+            csv_columns=(
+                "id",
+                "published",
+                "outlet",
+                "lang",
+                "title",
+                "url",
+                "n_chars",
+                "format",
+                "source",
+                "text",
+            ),
+        )
+
+
+def _emit(
+    rows: Iterable[dict[str, Any]],
+    output: str,
+    *,
+    table_columns: tuple[str, ...],
+    csv_columns: tuple[str, ...],
+) -> None:
+    out = click.get_text_stream("stdout")
+    if output == "json":
+        out.write("[")
+        for index, row in enumerate(rows):
+            out.write(("," if index else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        out.write("\n]\n")
+    elif output == "nl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif output == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(csv_columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else row.get(c) for c in csv_columns])
+    else:
+        _table([[_cell(row, c) for c in table_columns] for row in rows], table_columns, out)
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    value = row.get(column)
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    if column == "id":
+        return text[:12]
+    return text if len(text) <= 70 else text[:69] + "…"
+
+
+def _table(rows: list[list[str]], headers: tuple[str, ...], out: Any) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+    out.write(line + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+@cli.command("stats")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_command(db: str, as_json: bool) -> None:
+    """Counts, date range, languages, formats and outlets of the database."""
+    with Store.open(db, readonly=True) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+        return
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for name, count in value.items():
+                click.echo(f"  {name:<30} {count:>10,}")
+        else:
+            shown = f"{value:,}" if isinstance(value, int) else ("" if value is None else str(value))
+            click.echo(f"{key + ':':<22} {shown}")
+
+
+# -- evaluation ----------------------------------------------------------------------------------
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure tidings against public gold data."""
+
+
+def _print_figures(title: str, figures: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(title)
+    for key, value in figures.items():
+        click.echo(f"  {key:<16} {value}")
+
+
+@eval_group.command("html")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_html_command(folder: Path, workers: int | None, as_json: bool) -> None:
+    """Body-text P/R/F1 of the HTML reader on the article-extraction benchmark in FOLDER."""
+    from tidings.eval.html import evaluate_html
+
+    _print_figures(
+        "HTML body extraction (token P/R/F1, mean over pages)", evaluate_html(folder, workers), as_json
+    )
+
+
+@eval_group.command("pubdate")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_pubdate_command(folder: Path, workers: int | None, as_json: bool) -> None:
+    """Publication-date accuracy of the HTML reader on htmldate's test set in FOLDER."""
+    from tidings.eval.pubdate import evaluate_pubdate
+
+    _print_figures("Publication date from HTML (exact day)", evaluate_pubdate(folder, workers), as_json)
+
+
+# -- entry point ---------------------------------------------------------------------------------
+
+
+def _error(message: str, hint: str | None) -> None:
+    click.echo(f"Error: {message}", err=True)
+    if hint:
+        click.echo(f"Hint: {hint}", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; turn every error into an ``Error:`` line and an exit code, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="tidings", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        code = EXIT_ERROR
+    except click.UsageError as exc:
+        exc.show()
+        code = EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except TidingsError as exc:
+        _error(exc.message, exc.hint)
+        code = exc.code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted; whole batches already stored are kept, rerun to complete", err=True)
+        code = 130
+    except Exception as exc:
+        _error(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "please report this; set TIDINGS_DEBUG=1 to see the traceback",
+        )
+        if os.environ.get("TIDINGS_DEBUG"):
+            traceback.print_exc()
+        code = EXIT_ERROR
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,1 @@
+"""Evaluators that measure tidings against public gold data."""

@@ -1,0 +1,193 @@
+"""Structured readers: JSON Lines, JSON arrays and CSV, with the field names news data uses.
+
+Field names are matched case-insensitively, first match wins:
+
+- text: text, body, content, maintext, article, article_text, full_text, description, summary
+- date: date, published, publish_date, published_at, publishedAt, pubDate, date_publish,
+  datePublished, datetime, timestamp, time
+- title: title, headline; url: url, link, uri; lang: lang, language
+- outlet: outlet, source, domain, site, site_name, sitename, publisher, source_domain (an object
+  such as NewsAPI's ``{"id": …, "name": …}`` gives its name)
+
+Text that holds HTML markup is flattened to paragraphs. Other scalar fields are kept in ``meta``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from tidings.ingest.base import Items, ReadOptions, too_long
+from tidings.ingest.dates import parse_date
+from tidings.ingest.decode import decode_bytes
+from tidings.ingest.htmltext import fragment_to_text, looks_like_html
+from tidings.models import Article, Notice, Rejection
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text",
+        "body",
+        "content",
+        "maintext",
+        "article",
+        "article_text",
+        "full_text",
+        "description",
+        "summary",
+    ),
+    "date": (
+        "date",
+        "published",
+        "publish_date",
+        "published_at",
+        "publishedat",
+        "pubdate",
+        "date_publish",
+        "datepublished",
+        "datetime",
+        "timestamp",
+        "time",
+    ),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "uri"),
+    "outlet": ("outlet", "source", "domain", "site", "site_name", "sitename", "publisher", "source_domain"),
+    "lang": ("lang", "language"),
+}
+_META_LIMIT = 2000  # longest scalar value kept in meta
+
+
+def article_from_record(
+    record: dict[str, Any], source: str, options: ReadOptions, fmt: str
+) -> Article | Rejection:
+    """Map one record with the usual field names to an article."""
+    lowered = {str(key).lower(): value for key, value in record.items()}
+    used: set[str] = set()
+
+    def pick(name: str) -> Any:
+        for key in FIELDS[name]:
+            value = lowered.get(key)
+            if value not in (None, "", [], {}):
+                used.add(key)
+                return value
+        return None
+
+    text = pick("text")
+    if text is None:
+        return Rejection(source, "record has no text (looked for " + ", ".join(FIELDS["text"][:4]) + ", …)")
+    if not isinstance(text, str):
+        return Rejection(source, f"text field holds {type(text).__name__}, not a string")
+    if looks_like_html(text):
+        text = fragment_to_text(text)
+    if not text.strip():
+        return Rejection(source, "record has empty text")
+    rejection = too_long(source, len(text), options)
+    if rejection:
+        return rejection
+    raw_date = pick("date")
+    published = parse_date(raw_date) if raw_date is not None else options.date
+    meta = {
+        key: value
+        for key, value in lowered.items()
+        if key not in used and isinstance(value, str | int | float | bool) and len(str(value)) <= _META_LIMIT
+    }
+    if raw_date is not None and published is None:
+        meta["unparsed_date"] = str(raw_date)[:100]
+    outlet = pick("outlet")
+    if isinstance(outlet, dict):
+        outlet = outlet.get("name") or outlet.get("id")
+    return Article.create(
+        text,
+        title=_scalar(pick("title")),
+        url=_scalar(pick("url")),
+        outlet=_scalar(outlet),
+        published=published,
+        lang=_lang_code(pick("lang")),
+        source=source,
+        format=fmt,
+        meta=meta,
+    )
+
+
+def _scalar(value: Any) -> str | None:
+    return value if isinstance(value, str) else None if value is None else str(value)
+
+
+def _lang_code(value: Any) -> str | None:
+    """An ISO 639-1 code from ``en``, ``EN``, ``en-US`` or ``en_GB``; ``None`` otherwise."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
+    """Articles from JSON Lines, streamed line by line; a bad line is rejected, the rest read."""
+    for lineno, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        source = f"{name}:{lineno}"
+        decoded = decode_bytes(raw)
+        if decoded.note:
+            yield Notice(source, decoded.note)
+        try:
+            record = json.loads(decoded.text)
+        except json.JSONDecodeError as exc:
+            yield Rejection(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Rejection(source, "invalid JSON (nested too deeply)")
+            continue
+        if not isinstance(record, dict):
+            yield Rejection(source, f"expected a JSON object, got {type(record).__name__}")
+            continue
+        yield article_from_record(record, source, options, "jsonl")
+
+
+def read_json(data: bytes, name: str, options: ReadOptions) -> Items:
+    """Articles from a JSON document: one object, or an array of objects."""
+    decoded = decode_bytes(data)
+    if decoded.note:
+        yield Notice(name, decoded.note)
+    try:
+        document = json.loads(decoded.text)
+    except json.JSONDecodeError as exc:
+        if "Extra data" in exc.msg:  # several objects: JSON Lines in a .json file
+            yield from read_jsonl(io.BytesIO(data), name, options)
+            return
+        yield Rejection(name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    except RecursionError:
+        yield Rejection(name, "invalid JSON (nested too deeply)")
+        return
+    records: Iterable[Any] = document if isinstance(document, list) else [document]
+    for index, record in enumerate(records):
+        source = f"{name}[{index}]" if isinstance(document, list) else name
+        if not isinstance(record, dict):
+            yield Rejection(source, f"expected a JSON object, got {type(record).__name__}")
+            continue
+        yield article_from_record(record, source, options, "json")
+
+
+def read_csv(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
+    """Articles from CSV with a header row naming the fields."""
+    csv.field_size_limit(min(sys.maxsize, options.max_bytes))
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+    reader = csv.DictReader(text_stream)
+    if not reader.fieldnames or not any(str(field).lower() in FIELDS["text"] for field in reader.fieldnames):
+        yield Rejection(name, "CSV header has no text column (text, body, content, …)")
+        return
+    rows: Iterator[dict[str, Any]] = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Rejection(f"{name}:{reader.line_num}", f"malformed CSV ({exc})")
+            continue
+        record = {key: value for key, value in row.items() if key is not None}
+        yield article_from_record(record, f"{name}:{reader.line_num}", options, "csv")

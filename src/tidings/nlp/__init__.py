@@ -1,0 +1,1 @@
+"""Language processing stages."""

@@ -1,0 +1,78 @@
+"""Schema and forward migrations.
+
+Each migration is a list of SQL statements applied in one transaction, and recorded in
+``schema_version``. A database is brought to :data:`LATEST` when opened for writing; a database
+written by a newer tidings is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "articles, their sightings, full-text index and ingest runs",
+        [
+            """CREATE TABLE articles (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                url TEXT,
+                outlet TEXT,
+                published TEXT,
+                title TEXT,
+                text TEXT NOT NULL,
+                lang TEXT,
+                lang_score REAL,
+                paragraphs TEXT NOT NULL DEFAULT '[]',
+                meta TEXT NOT NULL DEFAULT '{}',
+                source TEXT,
+                format TEXT,
+                n_chars INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX articles_published ON articles(published)",
+            "CREATE INDEX articles_outlet ON articles(outlet)",
+            "CREATE INDEX articles_lang ON articles(lang)",
+            # Every place an article was seen: the same text from two outlets is one article
+            # with two sightings, so a syndicated copy's outlet and URL are not lost.
+            """CREATE TABLE sightings (
+                article_id TEXT NOT NULL REFERENCES articles(id),
+                source TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                outlet TEXT NOT NULL DEFAULT '',
+                published TEXT,
+                title TEXT,
+                first_seen TEXT NOT NULL,
+                PRIMARY KEY (article_id, source, url, outlet)
+            ) WITHOUT ROWID""",
+            """CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2'
+            )""",
+            # Rows enter the index from Store.add_articles (twice as fast as an insert trigger);
+            # deletes and updates keep it in step through triggers.
+            """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            END""",
+            """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            END""",
+            """CREATE TABLE ingest_runs (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                inputs TEXT NOT NULL,
+                n_read INTEGER NOT NULL DEFAULT 0,
+                n_new INTEGER NOT NULL DEFAULT 0,
+                n_duplicate INTEGER NOT NULL DEFAULT 0,
+                n_rejected INTEGER NOT NULL DEFAULT 0,
+                n_failed_inputs INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL DEFAULT 'running'
+            )""",
+        ],
+    ),
+]
+
+#: The schema version this tidings writes.
+LATEST = len(MIGRATIONS)
