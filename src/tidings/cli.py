@@ -164,7 +164,7 @@ def _summary(report: IngestReport, db: str) -> str:
     ]
     if report.rejected:
         reasons = ", ".join(f"{n:,} {reason}" for reason, n in report.reasons.most_common(5))
-        parts.append(f"{report.rejected:,} skipped ({reasons})")
+        parts.append(f"{report.rejected:,} skipped: {reasons}")
     if report.failures:
         parts.append(f"{len(report.failures):,} input{'s' if len(report.failures) != 1 else ''} failed")
     return parts[0] + " (" + "; ".join(parts[1:]) + ")."

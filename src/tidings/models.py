@@ -89,10 +89,14 @@ def _clean_field(value: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A record that was read but could not become an article (it is counted and reported)."""
+    """A record that was read but could not become an article (it is counted and reported).
+
+    ``reason`` is the message for the user; ``kind`` a short category the summary counts by.
+    """
 
     source: str
     reason: str
+    kind: str = "other"
 
 
 @dataclass(frozen=True, slots=True)

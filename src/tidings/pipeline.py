@@ -82,7 +82,7 @@ def ingest(
                 continue
             if isinstance(item, Rejection):
                 report.rejected += 1
-                report.reasons[item.reason.split(" (")[0]] += 1
+                report.reasons[item.kind] += 1
             elif isinstance(item, Notice):
                 report.notices += 1
             else:

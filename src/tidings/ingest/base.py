@@ -42,4 +42,5 @@ def too_long(source: str, n_chars: int, options: ReadOptions) -> Rejection | Non
         source,
         f"text of {n_chars:,} characters is over the limit of {options.max_chars:,} "
         "(raise it with --max-chars)",
+        "too long",
     )

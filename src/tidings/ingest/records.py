@@ -77,13 +77,15 @@ def article_from_record(
 
     text = pick("text")
     if text is None:
-        return Rejection(source, "record has no text (looked for " + ", ".join(FIELDS["text"][:4]) + ", …)")
+        return Rejection(
+            source, "record has no text (looked for " + ", ".join(FIELDS["text"][:4]) + ", …)", "no text"
+        )
     if not isinstance(text, str):
-        return Rejection(source, f"text field holds {type(text).__name__}, not a string")
+        return Rejection(source, f"text field holds {type(text).__name__}, not a string", "no text")
     if looks_like_html(text):
         text = fragment_to_text(text)
     if not text.strip():
-        return Rejection(source, "record has empty text")
+        return Rejection(source, "record has empty text", "no text")
     rejection = too_long(source, len(text), options)
     if rejection:
         return rejection
@@ -130,19 +132,29 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
         if not raw.strip():
             continue
         source = f"{name}:{lineno}"
+        if len(raw) > options.max_bytes:  # cannot hold a text under the limit: skip unparsed
+            yield Rejection(
+                source,
+                f"line of {len(raw):,} bytes is over the limit of {options.max_bytes:,} "
+                "(raise it with --max-chars)",
+                "too long",
+            )
+            continue
         decoded = decode_bytes(raw)
         if decoded.note:
             yield Notice(source, decoded.note)
         try:
             record = json.loads(decoded.text)
         except json.JSONDecodeError as exc:
-            yield Rejection(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield Rejection(source, f"invalid JSON ({exc.msg} at column {exc.colno})", "invalid JSON")
             continue
         except RecursionError:
-            yield Rejection(source, "invalid JSON (nested too deeply)")
+            yield Rejection(source, "invalid JSON (nested too deeply)", "invalid JSON")
             continue
         if not isinstance(record, dict):
-            yield Rejection(source, f"expected a JSON object, got {type(record).__name__}")
+            yield Rejection(
+                source, f"expected a JSON object, got {type(record).__name__}", "not a JSON object"
+            )
             continue
         yield article_from_record(record, source, options, "jsonl")
 
@@ -158,16 +170,20 @@ def read_json(data: bytes, name: str, options: ReadOptions) -> Items:
         if "Extra data" in exc.msg:  # several objects: JSON Lines in a .json file
             yield from read_jsonl(io.BytesIO(data), name, options)
             return
-        yield Rejection(name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        yield Rejection(
+            name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", "invalid JSON"
+        )
         return
     except RecursionError:
-        yield Rejection(name, "invalid JSON (nested too deeply)")
+        yield Rejection(name, "invalid JSON (nested too deeply)", "invalid JSON")
         return
     records: Iterable[Any] = document if isinstance(document, list) else [document]
     for index, record in enumerate(records):
         source = f"{name}[{index}]" if isinstance(document, list) else name
         if not isinstance(record, dict):
-            yield Rejection(source, f"expected a JSON object, got {type(record).__name__}")
+            yield Rejection(
+                source, f"expected a JSON object, got {type(record).__name__}", "not a JSON object"
+            )
             continue
         yield article_from_record(record, source, options, "json")
 
@@ -178,7 +194,7 @@ def read_csv(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
     text_stream = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
     reader = csv.DictReader(text_stream)
     if not reader.fieldnames or not any(str(field).lower() in FIELDS["text"] for field in reader.fieldnames):
-        yield Rejection(name, "CSV header has no text column (text, body, content, …)")
+        yield Rejection(name, "CSV header has no text column (text, body, content, …)", "no text")
         return
     rows: Iterator[dict[str, Any]] = iter(reader)
     while True:
@@ -187,7 +203,7 @@ def read_csv(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
         except StopIteration:
             break
         except csv.Error as exc:
-            yield Rejection(f"{name}:{reader.line_num}", f"malformed CSV ({exc})")
+            yield Rejection(f"{name}:{reader.line_num}", f"malformed CSV ({exc})", "malformed CSV")
             continue
         record = {key: value for key, value in row.items() if key is not None}
         yield article_from_record(record, f"{name}:{reader.line_num}", options, "csv")

@@ -185,7 +185,7 @@ def _read_one(target: str, options: ReadOptions) -> Iterator[Item | InputFailure
         head = stream.read(_HEAD)
         stream = io.BufferedReader(_Prefixed(head, stream), buffer_size=_HEAD)
         if not head.strip():
-            yield InputFailure(name, f"{name}: empty file", "nothing to read")
+            yield InputFailure(name, f"{name}: empty file", "check that the file was written completely")
             return
         fmt = options.format or (None if target == "-" else _format_from_name(name))
         if fmt is None or fmt == "xml":

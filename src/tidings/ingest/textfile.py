@@ -39,14 +39,14 @@ def read_seed(text: str, name: str, options: ReadOptions) -> Items:
     """Articles of a file in the seed record format."""
     headers = list(SEED_HEADER.finditer(text))
     if not headers:
-        yield Rejection(name, "no ' date YYYY-MM-DD Title: …' header line")
+        yield Rejection(name, "no ' date YYYY-MM-DD Title: …' header line", "no header")
         return
     for index, header in enumerate(headers):
         end = headers[index + 1].start() if index + 1 < len(headers) else len(text)
         source = name if len(headers) == 1 else f"{name}:{text.count(chr(10), 0, header.start()) + 1}"
         published = parse_date(header.group(1))
         if published is None:
-            yield Rejection(source, f"header date {header.group(1)!r} is not a calendar date")
+            yield Rejection(source, f"header date {header.group(1)!r} is not a calendar date", "bad date")
             continue
         first = (header.group(2) or "").strip()
         title, sep, lead = first.partition(": ")
@@ -66,7 +66,7 @@ def read_plain(text: str, name: str, options: ReadOptions) -> Items:
     if "date" in fields:
         published = parse_date(fields["date"])
         if published is None:
-            yield Rejection(name, f"header date {fields['date']!r} is not a date")
+            yield Rejection(name, f"header date {fields['date']!r} is not a date", "bad date")
             return
     yield from _article(
         body,
@@ -83,7 +83,7 @@ def read_plain(text: str, name: str, options: ReadOptions) -> Items:
 
 def _article(body: str, source: str, options: ReadOptions, fmt: str, **fields: str | None) -> Items:
     if not body.strip():
-        yield Rejection(source, "no article text")
+        yield Rejection(source, "no article text", "no text")
         return
     rejection = too_long(source, len(body), options)
     if rejection:

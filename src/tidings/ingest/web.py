@@ -31,7 +31,7 @@ def page_article(
     """An article from a whole web page, or a rejection saying why there is none."""
     page = extract_page(html, url=url)
     if page is None:
-        return Rejection(source, "no article text found in the page")
+        return Rejection(source, "no article text found in the page", "no text")
     rejection = too_long(source, len(page.text), options)
     if rejection:
         return rejection
@@ -86,7 +86,7 @@ def _entry_article(entry: Any, source: str, outlet: str | None, options: ReadOpt
         html = entry.get("summary") or entry.get("description") or ""
     text = fragment_to_text(html)
     if not text:
-        return Rejection(source, "entry has no content or summary")
+        return Rejection(source, "entry has no content or summary", "no text")
     rejection = too_long(source, len(text), options)
     if rejection:
         return rejection
@@ -132,7 +132,7 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
             source = f"{name}#{count}"
             payload = record.content_stream().read(options.max_bytes + 1)
             if len(payload) > options.max_bytes:
-                yield Rejection(source, f"response of over {options.max_bytes:,} bytes")
+                yield Rejection(source, f"response of over {options.max_bytes:,} bytes", "too long")
                 continue
             crawl_date = parse_date(record.rec_headers.get_header("WARC-Date"))
             yield page_article(payload, source, options, "warc", url=uri, fallback_date=crawl_date)
