@@ -36,7 +36,7 @@ def _baseline(path: str, db: str) -> int:
     count = 0
     connection.execute("BEGIN")
     with open(path, "rb") as stream:
-        for count, line in enumerate(stream, 1):  # noqa: B007 - count is the result
+        for count, line in enumerate(stream, 1):
             record = json.loads(line)
             connection.execute("INSERT INTO raw VALUES (?, ?)", (count, record.get("body") or ""))
             if count % 500 == 0:
@@ -118,7 +118,7 @@ def main() -> None:
             big = _scaled(Path(args.data), args.scale, folder)
             rows.append((f"tidings ingest, input ×{args.scale}", _run("tidings", big, 1)))
     print(f"data: {args.data}; median of {args.repeat} runs; one process (one core)")
-    print(f"| case | records | seconds | records/s | peak RSS MB |\n|---|---:|---:|---:|---:|")
+    print("| case | records | seconds | records/s | peak RSS MB |\n|---|---:|---:|---:|---:|")
     for name, row in rows:
         print(
             f"| {name} | {row['records']:,} | {row['seconds']:.2f} | {row['per_second']:,.0f} "

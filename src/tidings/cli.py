@@ -8,6 +8,7 @@ could not be read, a database that could not be opened — the rest of the batch
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import re
@@ -84,6 +85,7 @@ def cli() -> None:
     show_default=True,
     help="Articles stored per transaction.",
 )
+@click.option("--no-analyze", is_flag=True, help="Store articles only (the fast raw path): no analysis.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -92,13 +94,15 @@ def ingest_command(
     fmt: str | None,
     max_chars: int,
     batch_size: int,
+    no_analyze: bool,
     quiet: bool,
 ) -> None:
-    """Read news from PATHS into the database.
+    """Read news from PATHS into the database and analyse each article.
 
     PATHS are files, folders (read recursively), glob patterns or - for standard input, in any
     format tidings reads: seed records and plain .txt, JSON Lines/JSON, CSV, HTML pages, RSS/Atom
-    feeds, WARC archives, and gzip of each. Articles already stored are counted as duplicates.
+    feeds, WARC archives, and gzip of each. Articles already stored are counted as duplicates and
+    not analysed again.
     """
     options = ReadOptions(date=date, format=fmt, max_chars=max_chars)
     warnings = _WarningPrinter(quiet)
@@ -107,7 +111,7 @@ def ingest_command(
     def progress(report: IngestReport) -> None:
         click.echo(
             f"\rread {report.read:,} · new {report.new:,} · duplicate {report.duplicate:,}"
-            f" · rejected {report.rejected:,}",
+            f" · rejected {report.rejected:,} · analysed {report.analyzed:,}",
             err=True,
             nl=False,
         )
@@ -117,6 +121,7 @@ def ingest_command(
             list(paths),
             store,
             options,
+            analyze=not no_analyze,
             batch_size=batch_size,
             listener=warnings,
             progress=progress if show_progress else None,
@@ -162,12 +167,64 @@ def _summary(report: IngestReport, db: str) -> str:
         f"Stored {report.new:,} new article{'s' if report.new != 1 else ''} in {db}",
         f"{report.duplicate:,} already stored",
     ]
+    if report.analyzed:
+        parts.append(f"{report.analyzed:,} analysed")
     if report.rejected:
         reasons = ", ".join(f"{n:,} {reason}" for reason, n in report.reasons.most_common(5))
         parts.append(f"{report.rejected:,} skipped: {reasons}")
     if report.failures:
         parts.append(f"{len(report.failures):,} input{'s' if len(report.failures) != 1 else ''} failed")
     return parts[0] + " (" + "; ".join(parts[1:]) + ")."
+
+
+@cli.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--date",
+    callback=_validate_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (plain text).",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Read every input as this format.")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Reject articles whose text is longer.",
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one analysis record per article.")
+def analyze_command(
+    paths: tuple[str, ...], date: str | None, fmt: str | None, max_chars: int, as_json: bool
+) -> None:
+    """Analyse the articles of PATHS (any input format; - for standard input) and print them.
+
+    Without --json, a readable view: the text with actor mentions marked [like this]{a1} and time
+    expressions <like this>{2021-11-07}, then actors, time expressions, quotes and attributions.
+    """
+    from tidings.analyze import analyze
+    from tidings.ingest.sources import read_inputs
+    from tidings.models import Article
+    from tidings.nlp.langid import annotate
+    from tidings.render import render
+
+    options = ReadOptions(date=date, format=fmt, max_chars=max_chars)
+    warnings = _WarningPrinter(quiet=False)
+    failed = False
+    out = click.get_text_stream("stdout")
+    for item in read_inputs(list(paths), options):
+        if not isinstance(item, Article):
+            warnings(item)
+            failed = failed or isinstance(item, InputFailure)
+            continue
+        analysis = analyze(annotate(item))
+        if as_json:
+            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.write(render(analysis) + "\n")
+    warnings.finish()
+    if failed:
+        sys.exit(EXIT_ERROR)
 
 
 # -- reading the store ---------------------------------------------------------------------------
@@ -223,6 +280,10 @@ def _emit(
     csv_columns: tuple[str, ...],
 ) -> None:
     out = click.get_text_stream("stdout")
+    rows = iter(rows)
+    first = next(rows, None)  # run the query before writing anything, so an error leaves no output
+    if first is not None:
+        rows = itertools.chain([first], rows)
     if output == "json":
         out.write("[")
         for index, row in enumerate(rows):
@@ -295,10 +356,14 @@ def _print_figures(title: str, figures: dict[str, Any], as_json: bool) -> None:
         click.echo(f"  {key:<16} {value}")
 
 
+def _eval_options(func: F) -> F:
+    func = click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")(func)
+    func = click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")(func)
+    return click.argument("folder", type=click.Path(path_type=Path))(func)
+
+
 @eval_group.command("html")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_eval_options
 def eval_html_command(folder: Path, workers: int | None, as_json: bool) -> None:
     """Body-text P/R/F1 of the HTML reader on the article-extraction benchmark in FOLDER."""
     from tidings.eval.html import evaluate_html
@@ -309,14 +374,48 @@ def eval_html_command(folder: Path, workers: int | None, as_json: bool) -> None:
 
 
 @eval_group.command("pubdate")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_eval_options
 def eval_pubdate_command(folder: Path, workers: int | None, as_json: bool) -> None:
     """Publication-date accuracy of the HTML reader on htmldate's test set in FOLDER."""
     from tidings.eval.pubdate import evaluate_pubdate
 
     _print_figures("Publication date from HTML (exact day)", evaluate_pubdate(folder, workers), as_json)
+
+
+@eval_group.command("entities")
+@_eval_options
+def eval_entities_command(folder: Path, workers: int | None, as_json: bool) -> None:
+    """Person/organisation/location names against MEANTIME in FOLDER: P/R/F1, exact and overlap."""
+    from tidings.eval.meantime import evaluate_meantime_entities
+
+    _print_figures(
+        "Named entities on MEANTIME (PER, ORG, LOC)", evaluate_meantime_entities(folder, workers), as_json
+    )
+
+
+@eval_group.command("timex")
+@_eval_options
+@click.option("--meantime", is_flag=True, help="FOLDER is MEANTIME rather than TimeBank/AQUAINT (TimeML).")
+def eval_timex_command(folder: Path, workers: int | None, as_json: bool, meantime: bool) -> None:
+    """Time expressions against TempEval-3's TimeBank+AQUAINT (or MEANTIME) in FOLDER."""
+    from tidings.eval.timeml import evaluate_meantime_timex, evaluate_timeml
+
+    if meantime:
+        _print_figures("Time expressions on MEANTIME", evaluate_meantime_timex(folder, workers), as_json)
+    else:
+        _print_figures(
+            "Time expressions on TimeML (TempEval-3 measures)", evaluate_timeml(folder, workers), as_json
+        )
+
+
+@eval_group.command("attributions")
+@_eval_options
+@click.option("--split", default="dev", show_default=True, help="PolNeAR split to score.")
+def eval_attributions_command(folder: Path, workers: int | None, as_json: bool, split: str) -> None:
+    """Sources, cues and contents of attributions against PolNeAR in FOLDER (overlap and exact F1)."""
+    from tidings.eval.polnear import evaluate_polnear
+
+    _print_figures(f"Attributions on PolNeAR {split}", evaluate_polnear(folder, split, workers), as_json)
 
 
 # -- entry point ---------------------------------------------------------------------------------
@@ -353,7 +452,7 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Error: interrupted; whole batches already stored are kept, rerun to complete", err=True)
         code = 130
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never show a traceback
         _error(
             f"internal error: {type(exc).__name__}: {exc}",
             "please report this; set TIDINGS_DEBUG=1 to see the traceback",

@@ -105,3 +105,120 @@ class Notice:
 
     source: str
     message: str
+
+
+# -- the analysis record (GUIDE §2) ------------------------------------------------------------------
+# Every span is ``[start, end)`` in characters of ``Article.text``.
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named-entity mention from the NER (``label`` is spaCy's: PERSON, ORG, GPE, NORP, …)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """One participant of the article with all its mentions merged.
+
+    ``country`` is ISO 3166 alpha-3; ``sector`` one of GOV MIL POL REB PTY MED IGO NGO CVL UNK;
+    ``role`` a lower-case title such as "prime minister" or "spokesperson".
+    """
+
+    id: str
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kind: str | None = None  # person | organization | group | media | country
+
+
+@dataclass(slots=True)
+class Timex:
+    """A TIMEX3 time expression normalised against the article date.
+
+    ``type`` DATE | TIME | DURATION | SET; ``value`` a TIMEX3 value (``2021-11-07``, ``2021-10``,
+    ``2019``, ``P1M``, ``PRESENT_REF`` …); ``precision`` day | week | month | quarter | year |
+    decade (or minute/hour for times, ``None`` for durations); ``mod`` START | MID | END | APPROX |
+    BEFORE | AFTER … when the text qualifies the value.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    precision: str | None = None
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Reported speech: ``[start, end)`` is the quoted content, ``speaker`` an actor id."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    cue: str | None = None
+    direct: bool = True
+    lang: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Which source backs which claim: ``[start, end)`` is the source mention, ``claim`` the claim."""
+
+    source: str
+    kind: str  # media | official | witness | anonymous | other
+    start: int
+    end: int
+    claim: Span
+    cue: str | None = None
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything tidings understood of one article."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis record of GUIDE §2 (field names are a contract: never rename one)."""
+        article = self.article
+        return {
+            "article": {
+                "id": article.id,
+                "title": article.title,
+                "published": article.published,
+                "outlet": article.outlet,
+                "url": article.url,
+                "lang": article.lang,
+                "text": article.text,
+                "paragraphs": [[p.start, p.end, p.lang] for p in article.paragraphs],
+            },
+            "entities": [asdict(e) for e in self.entities],
+            "actors": [{**asdict(a), "mentions": [list(m) for m in a.mentions]} for a in self.actors],
+            "timexes": [asdict(t) for t in self.timexes],
+            "places": list(self.places),
+            "quotes": [asdict(q) for q in self.quotes],
+            "attributions": [{**asdict(a), "claim": list(a.claim)} for a in self.attributions],
+            "events": list(self.events),
+        }

@@ -1,4 +1,4 @@
-"""The ingest job: read every input, identify languages, store in batches, report.
+"""The ingest job: read every input, identify languages, analyse, store in batches, report.
 
 :func:`ingest` is what ``tidings ingest`` runs; it is a plain function so that scripts, tests and
 benchmarks run exactly what users run.
@@ -30,6 +30,7 @@ class IngestReport:
     new: int = 0
     duplicate: int = 0
     rejected: int = 0
+    analyzed: int = 0
     notices: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     reasons: Counter[str] = field(default_factory=Counter)
@@ -50,13 +51,16 @@ def ingest(
     options: ReadOptions | None = None,
     *,
     batch_size: int = DEFAULT_BATCH,
+    analyze: bool = True,
     listener: Listener | None = None,
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store``: one transaction per ``batch_size`` articles.
 
-    Bad records and unreadable inputs are reported (to ``listener``) and counted, and everything
-    else is stored. Rerunning on the same inputs stores nothing new.
+    With ``analyze``, each article not yet analysed is analysed and its record stored with it
+    (the raw path, ``analyze=False``, stores articles only). Bad records and unreadable inputs
+    are reported (to ``listener``) and counted, and everything else is stored. Rerunning on the
+    same inputs stores nothing new and analyses nothing twice.
     """
     options = options or ReadOptions()
     report = IngestReport()
@@ -65,7 +69,8 @@ def ingest(
     status = "failed"
 
     def flush() -> None:
-        result = store.add_articles(batch)
+        analyses = _analyze_batch(batch, store, report, listener) if analyze else None
+        result = store.add_articles(batch, analyses)
         report.new += len(result.new)
         report.duplicate += len(result.duplicates)
         batch.clear()
@@ -98,3 +103,33 @@ def ingest(
     finally:
         store.finish_run(run_id, report.counts(), status)
     return report
+
+
+def _analyze_batch(
+    batch: list[Article], store: Store, report: IngestReport, listener: Listener | None
+) -> dict[str, dict[str, object]]:
+    """Analysis records for the articles of ``batch`` that the store has none for."""
+    from tidings.analyze import analyze, analyze_many
+
+    todo = store.unanalyzed(article.id for article in batch)
+    pending = list({article.id: article for article in batch if article.id in todo}.values())
+    records: dict[str, dict[str, object]] = {}
+    try:
+        for analysis in analyze_many(pending):
+            records[analysis.article.id] = analysis.to_dict()
+        pending = []
+    except Exception:  # noqa: BLE001 - retried one by one below, so one bad article is named
+        pending = [article for article in pending if article.id not in records]
+    for article in pending:
+        try:
+            records[article.id] = analyze(article).to_dict()
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not sink the batch
+            notice = Notice(
+                article.source or article.id,
+                f"analysis failed ({type(exc).__name__}: {exc}); stored without analysis, a rerun retries it",
+            )
+            report.notices += 1
+            if listener:
+                listener(notice)
+    report.analyzed += len(records)
+    return records

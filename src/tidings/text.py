@@ -27,13 +27,12 @@ def clean_text(raw: str) -> str:
     NFC-normalised; line breaks as ``\\n``; control characters (NUL included) removed; trailing
     spaces stripped from lines; at most one blank line in a row; no leading or trailing whitespace.
     """
-    text = unicodedata.normalize("NFC", raw)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     for separator in ("\u2028", "\u2029", "\x85"):
         if separator in text:
             text = text.replace(separator, "\n")
-    text = _CONTROL.sub("", text)
+    # controls go before normalising, so a NUL between a letter and its accent cannot block NFC
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
     if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
         text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     if "\n\n\n" in text:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from tidings.models import Article, Notice, Rejection
 
@@ -32,6 +33,14 @@ class ReadOptions:
     def max_bytes(self) -> int:
         """Largest whole file read into memory: room for markup around ``max_chars`` of text."""
         return self.max_chars * 8 + 1_000_000
+
+
+def lang_code(value: Any) -> str | None:
+    """An ISO 639-1 code from ``en``, ``EN``, ``en-US`` or ``en_GB``; ``None`` otherwise."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None
 
 
 def too_long(source: str, n_chars: int, options: ReadOptions) -> Rejection | None:

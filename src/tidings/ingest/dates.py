@@ -18,6 +18,7 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4})\b")
+_NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _EARLIEST = date(1800, 1, 1)
 _LATEST_YEAR = 2200
@@ -49,7 +50,11 @@ def parse_date(value: object) -> str | None:
     if match:
         return _from_parts(*(int(part) for part in match.groups()))
     if text.isdigit():
-        return _from_epoch(float(text))
+        if len(text) == 8:  # 20211107
+            return _from_parts(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(text) in (9, 10, 12, 13):  # epoch seconds or milliseconds
+            return _from_epoch(float(text))
+        return None  # a bare year or a number is not a publication date
     rfc = parsedate_tz(text)
     if rfc is not None:
         return _from_parts(rfc[0], rfc[1], rfc[2])
@@ -57,7 +62,7 @@ def parse_date(value: object) -> str | None:
     if written is not None:
         return written
     try:
-        parsed = dateutil_parser.parse(text, default=datetime(1, 1, 1))
+        parsed = dateutil_parser.parse(text, default=datetime(1, 1, 1), dayfirst="." in text)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1:  # no year in the text: not a publication date
@@ -75,6 +80,13 @@ def _written_date(text: str) -> str | None:
     if match and match.group(1)[:3].lower() in _MONTHS:
         month, day, year = match.groups()
         return _from_parts(int(year), _MONTHS[month[:3].lower()], int(day))
+    match = _NUMERIC.match(text)
+    if match:
+        first, separator, second, year = match.groups()
+        # dots are day-first everywhere (07.11.2021); slashes are month-first unless impossible
+        day_first = separator == "." or int(first) > 12
+        day, month = (first, second) if day_first else (second, first)
+        return _from_parts(int(year), int(month), int(day))
     return None
 
 

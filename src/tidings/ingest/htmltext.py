@@ -27,10 +27,9 @@ _SKIP_TAGS = frozenset(
 )
 _HTML_HINT = re.compile(r"<(p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|img|blockquote)\b[^>]*>", re.I)
 _CONFIG = use_config()
-# trafilatura stops on pages it judges too small; news briefs are short, so accept any body.
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
-_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal-based timeout: it breaks in threads
+#: A page whose main text has fewer words is navigation, a cookie banner or an error page.
+MIN_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ def extract_page(html: str | bytes, url: str | None = None) -> PageText | None:
     if document is None:
         return None
     text = getattr(document, "text", None) or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         return None
     return PageText(
         text=_paragraphs_from_lines(text),

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from tidings.ingest.base import Items, ReadOptions, too_long
+from tidings.ingest.base import Items, ReadOptions, lang_code, too_long
 from tidings.ingest.dates import parse_date
 from tidings.ingest.decode import decode_bytes
 from tidings.ingest.htmltext import fragment_to_text, looks_like_html
@@ -91,6 +91,9 @@ def article_from_record(
         return rejection
     raw_date = pick("date")
     published = parse_date(raw_date) if raw_date is not None else options.date
+    title, url, outlet, lang = pick("title"), pick("url"), pick("outlet"), pick("lang")
+    if isinstance(outlet, dict):
+        outlet = outlet.get("name") or outlet.get("id")
     meta = {
         key: value
         for key, value in lowered.items()
@@ -98,16 +101,13 @@ def article_from_record(
     }
     if raw_date is not None and published is None:
         meta["unparsed_date"] = str(raw_date)[:100]
-    outlet = pick("outlet")
-    if isinstance(outlet, dict):
-        outlet = outlet.get("name") or outlet.get("id")
     return Article.create(
         text,
-        title=_scalar(pick("title")),
-        url=_scalar(pick("url")),
+        title=_scalar(title),
+        url=_scalar(url),
         outlet=_scalar(outlet),
         published=published,
-        lang=_lang_code(pick("lang")),
+        lang=lang_code(lang),
         source=source,
         format=fmt,
         meta=meta,
@@ -116,14 +116,6 @@ def article_from_record(
 
 def _scalar(value: Any) -> str | None:
     return value if isinstance(value, str) else None if value is None else str(value)
-
-
-def _lang_code(value: Any) -> str | None:
-    """An ISO 639-1 code from ``en``, ``EN``, ``en-US`` or ``en_GB``; ``None`` otherwise."""
-    if not isinstance(value, str):
-        return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return code if len(code) == 2 and code.isalpha() else None
 
 
 def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
@@ -140,13 +132,13 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
                 "too long",
             )
             continue
-        decoded = decode_bytes(raw)
+        decoded = decode_bytes(raw.rstrip(b"\r\n"))
         if decoded.note:
             yield Notice(source, decoded.note)
         try:
             record = json.loads(decoded.text)
         except json.JSONDecodeError as exc:
-            yield Rejection(source, f"invalid JSON ({exc.msg} at column {exc.colno})", "invalid JSON")
+            yield Rejection(source, f"invalid JSON ({_message(exc)} at column {exc.colno})", "invalid JSON")
             continue
         except RecursionError:
             yield Rejection(source, "invalid JSON (nested too deeply)", "invalid JSON")
@@ -157,6 +149,11 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
             )
             continue
         yield article_from_record(record, source, options, "jsonl")
+
+
+def _message(exc: json.JSONDecodeError) -> str:
+    """json's message without its dangling "at" ("Invalid control character at")."""
+    return exc.msg.removesuffix(" at")
 
 
 def read_json(data: bytes, name: str, options: ReadOptions) -> Items:
@@ -171,7 +168,7 @@ def read_json(data: bytes, name: str, options: ReadOptions) -> Items:
             yield from read_jsonl(io.BytesIO(data), name, options)
             return
         yield Rejection(
-            name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", "invalid JSON"
+            name, f"invalid JSON ({_message(exc)} at line {exc.lineno} column {exc.colno})", "invalid JSON"
         )
         return
     except RecursionError:
@@ -191,7 +188,12 @@ def read_json(data: bytes, name: str, options: ReadOptions) -> Items:
 def read_csv(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
     """Articles from CSV with a header row naming the fields."""
     csv.field_size_limit(min(sys.maxsize, options.max_bytes))
-    text_stream = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+    head = stream.peek(65536) if isinstance(stream, io.BufferedReader) else b""
+    decoded = decode_bytes(head[:-4] if len(head) >= 65536 else head)  # no character cut in two
+    if decoded.note:
+        yield Notice(name, decoded.note)
+    encoding = "utf-8-sig" if decoded.encoding in ("utf-8", "ascii") else decoded.encoding
+    text_stream = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
     reader = csv.DictReader(text_stream)
     if not reader.fieldnames or not any(str(field).lower() in FIELDS["text"] for field in reader.fieldnames):
         yield Rejection(name, "CSV header has no text column (text, body, content, …)", "no text")

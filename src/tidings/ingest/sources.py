@@ -9,7 +9,6 @@ extensions). A path that cannot be read yields an :class:`InputFailure` and the 
 from __future__ import annotations
 
 import glob
-import gzip
 import io
 import os
 import sys
@@ -70,6 +69,7 @@ def _expand(path: str) -> Iterator[str | InputFailure]:
     if path == "-":
         yield "-"
         return
+    path = os.path.normpath(path)
     candidate = Path(path)
     if candidate.is_dir():
         yield from _walk(candidate)
@@ -138,6 +138,55 @@ def sniff(head: bytes) -> str | None:
     return "text"
 
 
+class _Gunzip(io.RawIOBase):
+    """Gzip decompression that hands over every byte it could decompress, then stops.
+
+    ``gzip.GzipFile`` raises on a truncated stream from inside a read, so a buffered reader loses
+    the records decompressed just before the cut. Here a damaged stream simply ends; ``damage``
+    says why, for the caller to report once the records before it are read. Concatenated members
+    (as in WARC files) are read one after another.
+    """
+
+    def __init__(self, compressed: BinaryIO) -> None:
+        self._compressed = compressed
+        self._inflater = zlib.decompressobj(wbits=31)
+        self._pending = b""
+        self.damage: BaseException | None = None
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            self._fill()
+        if not self._pending:
+            return 0
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _fill(self) -> None:
+        chunk = self._compressed.read(65536)
+        if not chunk:
+            if not self._inflater.eof:
+                self.damage = EOFError("Compressed file ended before the end-of-stream marker was reached")
+            self._done = True
+            return
+        try:
+            self._pending += self._inflater.decompress(chunk)
+            while self._inflater.eof and self._inflater.unused_data:
+                rest = self._inflater.unused_data
+                if not rest.startswith(_GZIP_MAGIC):
+                    break  # trailing garbage after the last member, as gzip(1) ignores it
+                self._inflater = zlib.decompressobj(wbits=31)
+                self._pending += self._inflater.decompress(rest)
+        except zlib.error as exc:
+            self.damage = exc
+            self._done = True
+
+
 class _Prefixed(io.RawIOBase):
     """A stream that replays bytes already read (the sniffed head) before the rest."""
 
@@ -168,7 +217,8 @@ def _open(target: str) -> BinaryIO:
 def _read_one(target: str, options: ReadOptions) -> Iterator[Item | InputFailure]:
     name = "<stdin>" if target == "-" else target
     count = 0
-    compressed = False
+    gunzip: _Gunzip | None = None
+    failed = False
     try:
         raw = _open(target)
     except OSError as exc:
@@ -180,8 +230,8 @@ def _read_one(target: str, options: ReadOptions) -> Iterator[Item | InputFailure
         head = raw.read(2)
         stream: BinaryIO = io.BufferedReader(_Prefixed(head, raw), buffer_size=_HEAD)
         if head == _GZIP_MAGIC:
-            compressed = True
-            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"), buffer_size=_HEAD)  # type: ignore[arg-type]
+            gunzip = _Gunzip(stream)
+            stream = io.BufferedReader(gunzip, buffer_size=_HEAD)
         head = stream.read(_HEAD)
         stream = io.BufferedReader(_Prefixed(head, stream), buffer_size=_HEAD)
         if not head.strip():
@@ -202,19 +252,34 @@ def _read_one(target: str, options: ReadOptions) -> Iterator[Item | InputFailure
                 count += 1
             yield item
     except InputError as exc:
+        failed = True
         yield InputFailure(name, exc.message, exc.hint)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        what = "truncated or corrupt gzip" if compressed else "truncated input"
+    except (EOFError, zlib.error) as exc:
+        failed = True
         yield InputFailure(
             name,
-            f"{name}: {what} after {count} articles ({exc})",
+            f"{name}: truncated input after {count} articles ({exc})",
             "the articles before the damage were read; re-fetch or repair the file",
         )
     except OSError as exc:
+        failed = True
         yield InputFailure(name, f"{name}: read failed after {count} articles ({exc})", None)
+    except Exception as exc:  # noqa: BLE001 - one unreadable input must not stop the others
+        failed = True
+        yield InputFailure(
+            name,
+            f"{name}: could not be read after {count} articles ({type(exc).__name__}: {exc})",
+            "the articles before the problem were read; check the file",
+        )
     finally:
         if target != "-":
             raw.close()
+    if gunzip is not None and gunzip.damage is not None and not failed:
+        yield InputFailure(
+            name,
+            f"{name}: truncated or corrupt gzip after {count} articles ({gunzip.damage})",
+            "the articles before the damage were read; re-fetch or repair the file",
+        )
 
 
 _FORMAT_HINT = "tidings reads " + ", ".join(FORMATS) + " (and gzip of each); force one with --format"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tidings.ingest.base import Items, ReadOptions, too_long
+from tidings.ingest.base import Items, ReadOptions, lang_code, too_long
 from tidings.ingest.dates import parse_date
 from tidings.models import Article, Rejection
 
@@ -37,6 +37,7 @@ _MAX_TITLE = 200
 
 def read_seed(text: str, name: str, options: ReadOptions) -> Items:
     """Articles of a file in the seed record format."""
+    text = _unix_newlines(text)
     headers = list(SEED_HEADER.finditer(text))
     if not headers:
         yield Rejection(name, "no ' date YYYY-MM-DD Title: …' header line", "no header")
@@ -58,6 +59,7 @@ def read_seed(text: str, name: str, options: ReadOptions) -> Items:
 
 def read_plain(text: str, name: str, options: ReadOptions) -> Items:
     """One article from a plain-text file."""
+    text = _unix_newlines(text)
     fields, body = _header_block(text)
     title = fields.get("title")
     if title is None:
@@ -77,8 +79,12 @@ def read_plain(text: str, name: str, options: ReadOptions) -> Items:
         published=published,
         url=fields.get("url"),
         outlet=fields.get("outlet"),
-        lang=fields.get("lang"),
+        lang=lang_code(fields.get("lang")),
     )
+
+
+def _unix_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _article(body: str, source: str, options: ReadOptions, fmt: str, **fields: str | None) -> Items:

@@ -134,9 +134,12 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
             if len(payload) > options.max_bytes:
                 yield Rejection(source, f"response of over {options.max_bytes:,} bytes", "too long")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the file ended inside this record
+                raise EOFError(f"record {count} is cut short")
             crawl_date = parse_date(record.rec_headers.get_header("WARC-Date"))
             yield page_article(payload, source, options, "warc", url=uri, fallback_date=crawl_date)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, TypeError) as exc:
+        # warcio reports a record cut inside its headers as whatever broke while parsing them
         raise InputError(
             f"{name}: truncated or corrupt WARC after {count} records ({_first_line(exc)})",
             hint="the records before the damage were read; re-fetch or repair the file",

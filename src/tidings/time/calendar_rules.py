@@ -1,0 +1,336 @@
+"""Handlers for calendar expressions: dates, months, years, decades, seasons, quarters, holidays."""
+
+from __future__ import annotations
+
+import re
+
+from tidings.time.context import (
+    MONTH_PREPS,
+    SEASON_PREPS,
+    YEAR_PREPS,
+    Context,
+    Result,
+    century_year,
+    int_or_none,
+    month_number,
+    next_word,
+    prev_word,
+    shift_quarter,
+)
+from tidings.time.lexicon import (
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
+from tidings.time.normalize import (
+    day_value,
+    decade_value,
+    holiday,
+    month_value,
+    quarter_of,
+    resolve_month_year,
+    safe_date,
+)
+
+
+def iso(m: re.Match[str], ctx: Context) -> Result | None:
+    d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["h"]:
+        return Result("TIME", f"{day_value(d)}T{m['h']}:{m['mi']}", "minute")
+    return Result("DATE", day_value(d), "day")
+
+
+def numdate(m: re.Match[str], ctx: Context) -> Result | None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    year = int(m["y"])
+    if len(m["y"]) == 2:
+        year = century_year(year, ctx.dct)
+    d = safe_date(year, month, day)
+    return Result("DATE", day_value(d), "day") if d else None
+
+
+def _day_of(m: re.Match[str]) -> int | None:
+    if m["d"]:
+        return int_or_none(re.sub(r"\D", "", m["d"]))
+    if m["dw"]:
+        return ORDINALS.get(m["dw"].lower())
+    return None
+
+
+def dated(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m["mon"])
+    day = _day_of(m)
+    if day is None or not 1 <= day <= 31:
+        return None
+    if m["y"]:
+        d = safe_date(int(m["y"]), month, day)
+        return Result("DATE", day_value(d), "day", explicit_year=True) if d else None
+    if ctx.dct is None:
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+    year = ctx.narrative_year(m.start()) or resolve_month_year(
+        ctx.dct, month, day, ctx.direction(m.start(), m.end())
+    )
+    if m["wd"]:
+        weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
+        for candidate in (year, year - 1, year + 1):
+            d = safe_date(candidate, month, day)
+            if d and d.weekday() == weekday:
+                year = candidate
+                break
+    d = safe_date(year, month, day)
+    return Result("DATE", day_value(d), "day") if d else None
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m["mon"])
+    year = int(m["y"]) if m["y"] else century_year(int(m["yy"]), ctx.dct)
+    return Result("DATE", month_value(year, month), "month", explicit_year=True)
+
+
+def month(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m["mon"]
+    month = month_number(word)
+    rel = (m["rel"] or "").lower().split()
+    yrel = (m["yrel"] or "").lower()
+    if not rel and not yrel:
+        prev = prev_word(ctx, m.start())
+        if word.lower() in ("may", "march") and prev not in MONTH_PREPS:
+            return None
+        if len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
+            return None  # "Jan" without a dot is often a name
+        if word.isupper() and prev not in MONTH_PREPS:
+            return None
+    if ctx.dct is None:
+        return Result("DATE", f"XXXX-{month:02d}", "month")
+    dct = ctx.dct
+    if yrel:
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
+    elif (rel and rel[-1] == "past") or rel == ["last"]:
+        year = dct.year if month < dct.month else dct.year - 1
+    elif (rel and rel[-1] == "coming") or rel == ["next"]:
+        year = dct.year if month > dct.month else dct.year + 1
+    elif rel == ["this"]:
+        year = dct.year
+    elif rel == ["that"]:
+        year = ctx.ref_day.year if ctx.ref_day else dct.year
+    else:
+        year = ctx.narrative_year(m.start()) or resolve_month_year(
+            dct, month, None, ctx.direction(m.start(), m.end())
+        )
+    return Result("DATE", month_value(year, month), "month")
+
+
+def year(m: re.Match[str], ctx: Context) -> Result | None:
+    text = ctx.text
+    start = m.start("y")
+    if not m["pre"]:
+        before = text[max(0, start - 2) : start]
+        if before.endswith(("$", "#", "€", "£", "No")) or re.search(r"\d[\s,.-]?$", before):
+            return None
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s?(?:%|percent|per\b|-\d|\.\d|°)", after, re.IGNORECASE):
+            return None
+        nxt = next_word(ctx, m.end())
+        prev = prev_word(ctx, m.start())
+        if (
+            nxt
+            and nxt.islower()
+            and nxt.endswith("s")
+            and nxt not in ("was", "is", "has", "as", "sales", "earnings", "levels", "results", "figures")
+            and prev not in YEAR_PREPS
+        ):
+            return None
+    return Result("DATE", m["y"], "year", explicit_year=True)
+
+
+def fyshort(m: re.Match[str], ctx: Context) -> Result | None:
+    return Result("DATE", f"{century_year(int(m['yy']), ctx.dct):04d}", "year")
+
+
+def yshort(m: re.Match[str], ctx: Context) -> Result | None:
+    """``'82`` after "in", "since", "summer" …: a year of the anchor's century (or the last)."""
+    if prev_word(ctx, m.start()) not in YEAR_PREPS | SEASON_PREPS:
+        return None
+    return Result("DATE", f"{century_year(int(m['yy']), ctx.dct):04d}", "year")
+
+
+def decade(m: re.Match[str], ctx: Context) -> Result | None:
+    raw = m["dd"] or m["d2"] or m["dw"] or (m["d3"] and f"'{m['d3']}")
+    value = decade_value(raw, ctx.dct)
+    return Result("DATE", value, "decade") if value else None
+
+
+def century(m: re.Match[str], ctx: Context) -> Result | None:
+    raw = m["n"].lower().replace(" ", "-")
+    n = 21 if raw == "twenty-first" else ORDINALS.get(raw) or int_or_none(re.sub(r"\D", "", raw))
+    if not n or n > 21:
+        return None
+    return Result("DATE", f"{n - 1:02d}", "century")
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m["s"].lower()
+    code = SEASONS[word]
+    rel = " ".join((m["rel"] or "").lower().split())
+    if m["y"]:
+        return Result("DATE", f"{m['y']}-{code}", "season")
+    if word == "fall" and rel in ("", "the"):
+        return None
+    if not rel and prev_word(ctx, m.start()) not in SEASON_PREPS:
+        return None
+    if ctx.dct is None:
+        return Result("DATE", f"XXXX-{code}", "season")
+    dct = ctx.dct
+    year = dct.year
+    start_month = _SEASON_START[code]
+    if rel in ("last", "this past", "the past"):
+        year = dct.year if start_month + 2 < dct.month else dct.year - 1
+    elif rel in ("next", "this coming", "the coming"):
+        year = dct.year if start_month > dct.month else dct.year + 1
+    elif rel == "that" and ctx.ref_day:
+        year = ctx.ref_day.year
+    else:
+        direction = ctx.direction(m.start(), m.end())
+        if direction == "past" and start_month > dct.month:
+            year -= 1
+        elif direction == "future" and start_month + 2 < dct.month:
+            year += 1
+    return Result("DATE", f"{year}-{code}", "season")
+
+
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _current_quarter(ctx: Context) -> tuple[int, int] | None:
+    if ctx.dct is None:
+        return None
+    return ctx.dct.year, quarter_of(ctx.dct.month)
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    q = (m["q"] or "").lower()
+    word = m["word"].lower()
+    explicit = m["yr"] or m["y2"] or m["y3"]
+    if word == "period" and (q in _QUARTER_WORDS or not q or q in ("first", "fiscal")):
+        return None
+    current = _current_quarter(ctx)
+    yrel = m["yrel"] or m["yrel0"]
+    back = -1 if m["ya"] and "-" in m["ya"] else 0
+    if q in _QUARTER_WORDS:
+        n = _QUARTER_WORDS[q]
+        if explicit:
+            year = int(explicit)
+        elif yrel and ctx.dct:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+        elif ctx.dct is None:
+            return Result("DATE", f"XXXX-Q{n}", "quarter")
+        elif ctx.narrative_year(m.start()):
+            year = ctx.narrative_year(m.start()) or ctx.dct.year
+        else:
+            year = ctx.dct.year
+            if m["ythe"] and ctx.ref_quarter:
+                year = ctx.ref_quarter[0]
+            direction = ctx.direction(m.start(), m.end())
+            cq = quarter_of(ctx.dct.month)
+            if n > cq and direction != "future":
+                year -= 1
+            elif n < cq - 1 and direction == "future":
+                year += 1
+        return Result("DATE", f"{year + back}-Q{n}", "quarter", anchor=not back, explicit_year=bool(explicit))
+    if current is None:
+        return Result("DATE", None, "quarter")
+    ref = ctx.ref_quarter
+    if explicit:  # "the 1988 quarter": the quarter under discussion, in that year
+        n = 4 if q in ("final", "last") else (ref or shift_quarter(current, -1))[1]
+        return Result("DATE", f"{int(explicit)}-Q{n}", "quarter", anchor=False)
+    if back or m["ya"]:
+        q = "year-earlier"
+    if q in ("last", "latest", "previous", "prior", "past", "recent", "final"):
+        yq = shift_quarter(current, -1)
+    elif q in ("current", "this"):
+        yq = current
+    elif q in ("next", "coming"):
+        yq = shift_quarter(current, 1)
+    elif q in ("year-earlier", "year-ago"):
+        yq = shift_quarter(ref or shift_quarter(current, -1), -4)
+        return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
+    else:
+        yq = ref or shift_quarter(current, -1)
+    return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter")
+
+
+def qcode(m: re.Match[str], ctx: Context) -> Result | None:
+    n = int(m["q"] or m["q2"])
+    y = m["y"]
+    if y:
+        year = century_year(int(y[1:]), ctx.dct) if y.startswith("'") else int(y)
+    elif ctx.dct:
+        year = ctx.dct.year
+    else:
+        return Result("DATE", f"XXXX-Q{n}", "quarter")
+    return Result("DATE", f"{year}-Q{n}", "quarter")
+
+
+def half(m: re.Match[str], ctx: Context) -> Result | None:
+    h = m["h"].lower()
+    n = 1 if h in ("first", "1st") else 2
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.dct is None:
+        return Result("DATE", f"XXXX-H{n}", "half")
+    elif m["yrel"]:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    else:
+        year = ctx.dct.year
+        if n == 2 and ctx.dct.month <= 6 and ctx.direction(m.start(), m.end()) == "past":
+            year -= 1
+    return Result("DATE", f"{year}-H{n}", "half")
+
+
+def yearend(m: re.Match[str], ctx: Context) -> Result | None:
+    low = m.group().lower()
+    if ctx.dct is None:
+        return Result("DATE", None)
+    if "end" in low:
+        return Result("DATE", f"{ctx.dct.year}", "year", mod="END")
+    if ctx.ref_quarter:
+        yq = shift_quarter(ctx.ref_quarter, -4)
+        return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
+    return Result("DATE", f"{ctx.dct.year - 1}", "year", anchor=False)
+
+
+# -- days relative to the article date ------------------------------------------------------------------
+
+
+def holiday_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    name = m["h"]
+    if m["y"]:
+        d = holiday(name, int(m["y"]))
+        return Result("DATE", day_value(d), "day") if d else None
+    if ctx.dct is None:
+        return Result("DATE", None, "day")
+    rel = " ".join((m["rel"] or "").lower().split())
+    direction = {"last": "past", "the last": "past", "next": "future", "the next": "future"}.get(rel)
+    if direction is None and rel != "this":
+        direction = ctx.direction(m.start(), m.end())
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := holiday(name, y))]
+    if not options:
+        return None
+    if direction == "past":
+        pick = [d for d in options if d <= ctx.dct] or options
+        d = max(pick)
+    elif direction == "future":
+        pick = [d for d in options if d >= ctx.dct] or options
+        d = min(pick)
+    else:
+        d = min(options, key=lambda x: abs((x - ctx.dct).days))  # type: ignore[operator]
+    return Result("DATE", day_value(d), "day")
+
+
+# -- relative units, durations, sets ---------------------------------------------------------------------

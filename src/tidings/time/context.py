@@ -1,0 +1,184 @@
+"""The state a handler sees (:class:`Context`), what it returns (:class:`Result`), and helpers.
+
+:class:`Context` carries the article date, the parse and the narrative state (last mentioned day and
+quarter) for one call of ``find_timexes``; it lives only for that call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tidings.time.lexicon import (
+    DAY_PARTS,
+    MONTHS,
+    UNITS,
+    words,
+)
+from tidings.time.normalize import (
+    day_value,
+    parse_date,
+    quarter_of,
+)
+from tidings.time.tense import tense_near
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class Result:
+    """A resolved match; ``start``/``end`` override the match's span when set."""
+
+    type: str
+    value: str | None
+    precision: str | None = None
+    mod: str | None = None
+    start: int | None = None
+    end: int | None = None
+    quantity: bool = False  # the expression starts with a quantity ("nearly" may qualify it)
+    anchor: bool = True  # may become the narrative's reference time
+    explicit_year: bool = False  # the text spells the year out ("October 2019", "1998")
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a handler may look at; ``ref_day``/``ref_quarter`` follow the narrative."""
+
+    text: str
+    dct: date | None
+    doc: Doc | None = None
+    ref_day: date | None = None
+    ref_quarter: tuple[int, int] | None = None
+    ref_year: tuple[int, int] | None = None  # (year, end offset) of the last spelled-out year
+    _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ref_day = self.dct
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The governing tense, cached per span."""
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = tense_near(self.text, start, end, self.doc)
+        return self._tenses[key]
+
+    def narrative_year(self, start: int) -> int | None:
+        """A year spelled out shortly before ``start`` when it is not the article's year.
+
+        "Sales fell in 1988 … In December, they recovered": December is that of 1988.
+        """
+        if self.ref_year is None or self.dct is None:
+            return None
+        year, end = self.ref_year
+        if year == self.dct.year or start - end > _NARRATIVE_REACH:
+            return None
+        return year
+
+    def direction(self, start: int, end: int) -> str | None:
+        """``past`` / ``future`` / None from the tense (present counts as no direction)."""
+        tense = self.tense(start, end)
+        return tense if tense in ("past", "future") else None
+
+    def remember(self, result: Result, end: int) -> None:
+        """Let a resolved expression become the narrative's reference time."""
+        if result.explicit_year and result.value and result.value[:4].isdigit():
+            self.ref_year = (int(result.value[:4]), end)
+        if not result.anchor or result.value is None or result.type not in ("DATE", "TIME"):
+            return
+        value = result.value
+        day = parse_date(value)
+        if day is not None:
+            self.ref_day = day
+            self.ref_quarter = (day.year, quarter_of(day.month))
+            return
+        q = _QUARTER_VALUE.fullmatch(value)
+        if q:
+            self.ref_quarter = (int(q.group(1)), int(q.group(2)))
+
+
+_NARRATIVE_REACH = 80
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{1,3}$")
+_NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
+MONTH_PREPS = words(
+    """
+    in since until till by through from to of during before after early late mid last next
+    this that end beginning start middle between and or until within around
+    """
+)
+YEAR_PREPS = words(
+    """
+    in since until till by during before after from through early late mid fiscal year calendar
+    """
+)
+SEASON_PREPS = words(
+    """
+    in since until by through during before after early late mid over this last next the of
+    for
+    """
+)
+BARE_PREPS = words(
+    """
+    for over within in after took take takes taking lasted lasting last lasts spent spend
+    spends spending waited wait ahead
+    """
+)
+
+
+def int_or_none(s: str | None) -> int | None:
+    if not s:
+        return None
+    try:
+        return int(s)
+    except ValueError:
+        return None
+
+
+def prev_word(ctx: Context, pos: int) -> str:
+    m = _PREV_WORD.search(ctx.text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def next_word(ctx: Context, pos: int) -> str:
+    m = _NEXT_WORD.match(ctx.text, pos)
+    return m.group(1) if m else ""
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def unit_of(word: str) -> tuple[str, bool, int]:
+    w = word.lower()
+    if w == "centuries":
+        w = "century"
+    elif w.endswith("s") and w[:-1] in UNITS:
+        w = w[:-1]
+    return UNITS[w]
+
+
+def day_result(d: date | None, mod_part: str | None = None) -> Result:
+    if d is None:
+        return Result("DATE", None)
+    if mod_part:
+        return Result("TIME", f"{day_value(d)}T{DAY_PARTS[mod_part.lower()]}", "day")
+    return Result("DATE", day_value(d), "day")
+
+
+def century_year(yy: int, dct: date | None) -> int:
+    base = dct.year if dct else 2000
+    year = base // 100 * 100 + yy
+    if year > base + 10:
+        year -= 100
+    return year
+
+
+# -- absolute dates -----------------------------------------------------------------------------------
+
+
+def shift_quarter(yq: tuple[int, int], k: int) -> tuple[int, int]:
+    index = yq[0] * 4 + yq[1] - 1 + k
+    return index // 4, index % 4 + 1

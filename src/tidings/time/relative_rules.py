@@ -1,0 +1,424 @@
+"""Handlers for expressions relative to the article date or the narrative: weekdays, "yesterday",
+times of day, "last week", durations, "two days ago", present/past/future references and sets."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tidings.time.context import (
+    BARE_PREPS,
+    Context,
+    Result,
+    day_result,
+    int_or_none,
+    next_word,
+    prev_word,
+    shift_quarter,
+    unit_of,
+)
+from tidings.time.lexicon import (
+    DAY_PARTS,
+    MONTHS,
+    SEASONS,
+    UNITS,
+    VAGUE,
+    WEEKDAYS,
+    words,
+    words_to_number,
+)
+from tidings.time.normalize import (
+    day_value,
+    duration_value,
+    resolve_weekday,
+    shift_day,
+    value_at_unit,
+)
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    rel = " ".join((m["rel"] or "").lower().split())
+    part = m["part"]
+    if m["plural"]:
+        if rel:
+            return None
+        return Result("SET", f"XXXX-WXX-{wd + 1}", None)
+    if rel in ("the", "the past", "the last", "the current", "the latest", "the recent", "the present"):
+        return None
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{wd + 1}"
+        return Result(
+            "TIME" if part else "DATE", value + (f"T{DAY_PARTS[part.lower()]}" if part else ""), "day"
+        )
+    if rel in ("last", "this past", "past", "previous", "the previous", "the preceding", "the prior"):
+        anchor = ctx.dct if rel in ("last", "this past", "past", "previous") else ctx.ref_day or ctx.dct
+        d = resolve_weekday(anchor, wd, "past", strict=True)
+    elif rel in ("next", "this coming", "the coming", "coming"):
+        d = resolve_weekday(ctx.dct, wd, "future", strict=True)
+    elif rel in ("the following", "the next"):
+        d = resolve_weekday(ctx.ref_day or ctx.dct, wd, "future", strict=True)
+    elif rel == "that":
+        d = resolve_weekday(ctx.ref_day or ctx.dct, wd, None)
+    else:
+        d = resolve_weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
+    return day_result(d, part)
+
+
+DAYREL = {
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
+
+def dayrel(m: re.Match[str], ctx: Context) -> Result | None:
+    w = " ".join(m["w"].lower().split())
+    part = m["part"] or ("night" if w == "tonight" else None)
+    if ctx.dct is None:
+        return Result("TIME" if part else "DATE", None)
+    return day_result(ctx.dct + timedelta(days=DAYREL[w]), part)
+
+
+def partrel(m: re.Match[str], ctx: Context) -> Result | None:
+    rel = " ".join(m["rel"].lower().split())
+    part = m["part"]
+    if ctx.dct is None:
+        return Result("TIME", None)
+    if rel == "this":
+        d = ctx.dct
+    elif rel in ("last", "yesterday"):
+        d = ctx.dct - timedelta(days=1)
+    elif rel == "tomorrow":
+        d = ctx.dct + timedelta(days=1)
+    else:
+        d = ctx.ref_day or ctx.dct
+    return day_result(d, part)
+
+
+_HOUR_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    minute = 0
+    precision = "minute"
+    if m["nm"]:
+        name = m["nm"].lower()
+        hour = 24 if name == "midnight" else 12
+    elif m["h"]:
+        hour = int(m["h"])
+        minute = int(m["mi"] or 0)
+        ap = m["ap"].lower().replace(".", "").replace(" ", "")
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ap == "pm" else 0)
+        precision = "minute" if m["mi"] else "hour"
+    elif m["h2"]:
+        hour, minute = int(m["h2"]), int(m["mi2"])
+        if m["ap2"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m["ap2"].lower().startswith("p") else 0)
+        elif hour > 24:
+            return None
+    elif m["hw"]:
+        hour = _HOUR_WORDS.get(m["hw"].lower()) or int_or_none(m["hw"]) or 0
+        if not 1 <= hour <= 12:
+            return None
+        precision = "hour"
+    else:
+        hour = int(m["h4"])
+        if not 1 <= hour <= 12:
+            return None
+        if m["part4"].lower() != "morning":
+            hour = hour % 12 + 12
+        precision = "hour"
+    clock = f"T{hour:02d}:{minute:02d}"
+    if m["tz"] and m["tz"].upper() in ("UTC", "GMT"):
+        clock += "Z"
+    day: date | None
+    if m["day"]:
+        word = m["day"].lower().rstrip(".")
+        if ctx.dct is None:
+            day = None
+        elif word in WEEKDAYS:
+            day = resolve_weekday(ctx.dct, WEEKDAYS[word], ctx.direction(m.start(), m.end()))
+        else:
+            day = ctx.dct + timedelta(days=DAYREL.get(word, 0))
+    else:
+        day = ctx.ref_day
+    if day is None:
+        return Result("TIME", f"XXXX-XX-XX{clock}", precision, quantity=True)
+    return Result("TIME", f"{day_value(day)}{clock}", precision, quantity=True, anchor=bool(m["day"]))
+
+
+_PAST_RELS = frozenset(
+    {"last", "previous", "the previous", "the preceding", "the prior", "past", "this past"}
+)
+_NEXT_RELS = frozenset({"next", "coming", "the coming", "this coming"})
+_REF_NEXT = frozenset({"the following", "the next"})
+_REF_SAME = frozenset({"that", "the same", "that same", "the very same"})
+_DUR_RELS = frozenset({"the past", "the last", "the recent", "recent"})
+_CURRENT_RELS = frozenset({"this", "the current", "current", "the present", "the latest"})
+
+
+def relunit(m: re.Match[str], ctx: Context) -> Result | None:
+    rel = " ".join(m["rel"].lower().split())
+    unit_word = m["u"].lower()
+    yrel = (m["yrel"] or "").lower()
+    if unit_word in DAY_PARTS:
+        if rel not in _REF_NEXT | _REF_SAME | {"the previous", "the preceding", "the prior"}:
+            return None
+        if ctx.ref_day is None:
+            return Result("TIME", None)
+        shift = 1 if rel in _REF_NEXT else -1 if rel in ("the previous", "the preceding", "the prior") else 0
+        return day_result(ctx.ref_day + timedelta(days=shift), unit_word)
+    unit, _, mult = UNITS[unit_word]
+    if unit_word == "fortnight":
+        unit = "W"
+    if rel == "the" and next_word(ctx, m.end()).lower() in ("ended", "ending", "through", "to"):
+        return Result("DURATION", _dur_value(1, unit_word), None)  # "the year ended Sept. 30"
+    if rel in _DUR_RELS and not yrel:
+        if unit == "WE":
+            return None
+        return Result("DURATION", _dur_value(1, unit_word), None)
+    if unit == "D" and rel not in _REF_NEXT | _REF_SAME | {
+        "the previous",
+        "the preceding",
+        "the prior",
+        "the",
+    }:
+        return None
+    if rel in ("the", "the latest") and not yrel and unit in ("DE", "CE"):
+        return None
+    dct = ctx.dct
+    if dct is None:
+        return Result("DATE", None)
+    ref = ctx.ref_day or dct
+    shift = 0
+    anchor_day = dct
+    end = None
+    if yrel:
+        anchor_day = ref
+        shift = -mult if yrel in ("before", "earlier") else mult
+    elif rel in _PAST_RELS:
+        shift = -mult
+        if rel.startswith("the "):
+            anchor_day = ref
+    elif rel in _NEXT_RELS:
+        shift = mult
+    elif rel in _REF_NEXT:
+        anchor_day, shift = ref, mult
+    elif rel in _REF_SAME or rel == "the":
+        anchor_day = ref
+    elif rel not in _CURRENT_RELS:
+        return None
+    # On a Sunday, "this week" is the one starting tomorrow (and "this weekend" the next one,
+    # unless the sentence looks back).
+    if (
+        unit in ("W", "WE")
+        and anchor_day == dct
+        and dct.weekday() == 6
+        and (unit == "W" or ctx.direction(m.start(), m.end()) != "past")
+    ):
+        anchor_day = dct + timedelta(days=1)
+    if unit == "WE":
+        d = shift_day(anchor_day, "W", shift)
+        if not shift and rel not in _REF_SAME:
+            direction = ctx.direction(m.start(), m.end())
+            if direction == "past" and d.weekday() < 5:
+                d -= timedelta(days=7)
+        return Result("DATE", f"{value_at_unit(d, 'W')[0]}-WE", "week", end=end)
+    d = shift_day(anchor_day, unit, shift)
+    value, precision = value_at_unit(d, unit)
+    return Result("DATE", value, precision, end=end, anchor=unit == "D")
+
+
+def _dur_value(amount: float | None, unit_word: str) -> str:
+    unit, is_time, mult = unit_of(unit_word)
+    if unit in ("DE", "CE"):
+        factor = 10 if unit == "DE" else 100
+        return duration_value(None if amount is None else amount * factor, "Y", False)
+    if amount is not None and is_time and amount != int(amount) and unit == "H":
+        return duration_value(amount * 60, "M", True)
+    return duration_value(None if amount is None else amount * mult, unit, is_time)
+
+
+_SET_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|\w{1,12}\s{1,3}times)\s{1,3})$", re.IGNORECASE)
+
+
+def dur(m: re.Match[str], ctx: Context) -> Result | None:
+    n_raw = " ".join(m["n"].lower().split())
+    unit_word = m["u"].lower()
+    unit, is_time, mult = unit_of(unit_word)
+    amount = None if n_raw in VAGUE else words_to_number(n_raw)
+    plural = unit_word.endswith("s") and unit_word not in ("hrs", "secs", "mins", "yrs")
+    if amount is None and n_raw not in VAGUE:
+        return None
+    if n_raw in VAGUE and not plural:
+        return None
+    if n_raw in ("a", "an") and plural:
+        return None
+    if m["long"] and "old" in m["long"].lower():
+        return None
+    after = ctx.text[m.end() : m.end() + 4]
+    if unit == "Q" and re.match(r"\s{1,3}of", after):
+        return None
+    if n_raw in ("a", "an", "a single") and unit_word in ("second", "minute", "quarter"):
+        return None
+    if n_raw == "second" or re.fullmatch(r"\d+(?:st|nd|rd|th)", n_raw):
+        return None
+    direction = " ".join((m["dir"] or "").lower().split())
+    rel = (m["rel"] or "").lower()
+    unit_end = m.end("long") if m["long"] else m.end("u")
+    starts_with_number = not rel
+    set_prefix = _SET_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if set_prefix and n_raw in ("a", "an") and not direction:
+        return Result("SET", _dur_value(1, unit_word), None, start=set_prefix.start(), end=unit_end)
+    if direction in ("ago", "earlier", "later", "from now", "hence", "previously", "back"):
+        return _shifted(ctx, amount, unit, mult, is_time, direction)
+    return Result("DURATION", _dur_value(amount, unit_word), None, end=unit_end, quantity=starts_with_number)
+
+
+def _shifted(
+    ctx: Context, amount: float | None, unit: str, mult: int, is_time: bool, direction: str
+) -> Result:
+    past = direction in ("ago", "earlier", "previously", "back")
+    if amount is None:
+        return Result("DATE", "PAST_REF" if past else "FUTURE_REF", None, quantity=True)
+    if ctx.dct is None:
+        return Result("DATE", None, quantity=True)
+    anchor = ctx.dct if direction in ("ago", "from now", "hence", "back") else ctx.ref_day or ctx.dct
+    steps = round(amount * mult) * (-1 if past else 1)
+    if is_time:
+        return Result("DATE", day_value(anchor), "day", quantity=True, anchor=False)
+    if unit in ("DE", "CE"):
+        d = shift_day(anchor, "Y", steps * (10 if unit == "DE" else 100))
+        return Result("DATE", f"{d.year}", "year", quantity=True, anchor=False)
+    if unit == "Y" and abs(steps) == 1 and ctx.ref_quarter and direction in ("ago", "earlier"):
+        yq = shift_quarter(ctx.ref_quarter, -4)
+        return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", quantity=True, anchor=False)
+    d = shift_day(anchor, unit if unit != "WE" else "W", steps)
+    if unit == "D" or (unit == "W" and (abs(steps) == 1 or direction in ("earlier", "later", "previously"))):
+        return Result("DATE", day_value(d), "day", quantity=True)
+    value, precision = value_at_unit(d, unit)
+    return Result("DATE", value, precision, quantity=True, anchor=False)
+
+
+def bare(m: re.Match[str], ctx: Context) -> Result | None:
+    unit_word = m["u"].lower()
+    rel = " ".join((m["rel"] or "").lower().split())
+    direction = (m["dir"] or "").lower()
+    if direction in ("ago", "earlier", "back"):
+        return Result("DATE", "PAST_REF", None)
+    if direction == "later":
+        return Result("DATE", "FUTURE_REF", None)
+    if rel in ("recent", "the recent"):
+        return Result("DATE", "PAST_REF", None, anchor=False)
+    if rel in ("coming", "the coming"):
+        return Result("DATE", "FUTURE_REF", None, anchor=False)
+    if m["long"]:
+        return Result("DURATION", _dur_value(None, unit_word), None)  # "decades-long"
+    if not rel and prev_word(ctx, m.start()) not in BARE_PREPS and direction not in ("ahead",):
+        return None
+    return Result("DURATION", _dur_value(None, unit_word), None, end=m.end("u"))
+
+
+_REFS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "the present day": "PRESENT_REF",
+    "present-day": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "the recent past": "PAST_REF",
+    "the distant past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}
+
+
+def ref(m: re.Match[str], ctx: Context) -> Result | None:
+    w = " ".join(m["w"].lower().split())
+    value = _REFS.get(w)
+    if value is None:
+        return None
+    return Result("DATE", value, None, anchor=False)
+
+
+_ADVERB_SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P1Q",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "bi-weekly": "P2W",
+    "bimonthly": "P2M",
+    "bi-monthly": "P2M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "fortnightly": "P2W",
+}
+
+
+_NOT_ADJECTIVE = words(
+    """
+    and or to in on at for from since by until but as the a an with basis of than
+    """
+)
+
+
+def set_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    if m["adv"]:
+        nxt = next_word(ctx, m.end())
+        if nxt and nxt.islower() and nxt not in _NOT_ADJECTIVE:
+            return None  # "a daily newspaper", "quarterly earnings": an adjective
+        return Result("SET", _ADVERB_SETS.get(m["adv"].lower()), None)
+    unit_word = m["u"] or m["u2"]
+    low = unit_word.lower().rstrip(".")
+    if low in WEEKDAYS:
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[low] + 1}", None)
+    if low in DAY_PARTS:
+        return Result("SET", f"XXXX-XX-XXT{DAY_PARTS[low]}", None)
+    if low in SEASONS:
+        return Result("SET", f"XXXX-{SEASONS[low]}", None)
+    if low in MONTHS:
+        return Result("SET", f"XXXX-{MONTHS[low]:02d}", None)
+    if m["ev"] and m["ev"].lower() == "per":
+        return None
+    amount = words_to_number(m["n"]) if m["n"] else 1.0
+    if unit_word.lower().endswith("s") and not m["n"]:
+        return None
+    return Result("SET", _dur_value(amount, unit_word), None)

@@ -1,0 +1,113 @@
+"""Which way a time expression points: the tense of the verb that governs it.
+
+With a spaCy parse the governing verb is found by walking up the dependency tree from the
+expression; without one, the nearest tense marker in the same sentence decides.
+Returns ``"past"``, ``"future"``, ``"present"`` or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "going", "gon"})
+_FUTURE_VERBS = frozenset(
+    {"plan", "expect", "schedule", "intend", "aim", "hope", "propose", "due", "prepare", "reschedule"}
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_MARKER = re.compile(
+    r"\b(?P<future>will|shall|won't|going\s+to|'ll|is\s+to|are\s+to|expected\s+to|plans?\s+to"
+    r"|scheduled\s+to|due\s+to|set\s+to|intends?\s+to)\b"
+    r"|\b(?P<past>was|were|had|did|said|told|ago|\w{3,}ed)\b"
+    r"|\b(?P<present>is|are|has|have|says|does)\b",
+    re.IGNORECASE,
+)
+_WINDOW = 120
+
+
+def tense_near(text: str, start: int, end: int, doc: Doc | None) -> str | None:
+    """The tense that governs ``text[start:end]``; see the module docstring."""
+    if doc is not None:
+        found = _tense_from_parse(doc, start, end)
+        if found is not None:
+            return found
+    return _tense_from_text(text, start, end)
+
+
+def _tense_from_text(text: str, start: int, end: int) -> str | None:
+    left = max(0, start - _WINDOW)
+    right = min(len(text), end + _WINDOW)
+    before = text[left:start]
+    after = text[end:right]
+    cut = None
+    for found in _SENTENCE_END.finditer(before):
+        cut = found
+    if cut is not None:
+        left += cut.end()
+        before = before[cut.end() :]
+    stop = _SENTENCE_END.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    best: tuple[int, str] | None = None
+    for segment, offset, forward in ((before, left, False), (after, end, True)):
+        for m in _MARKER.finditer(segment):
+            kind = m.lastgroup or "present"
+            distance = (m.start() + offset - end) if forward else (start - (m.end() + offset))
+            if kind == "future":
+                distance -= 20  # an auxiliary outranks a nearby participle
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Any = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            found = _verb_tense(token)
+            if found is not None:
+                return found
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Any) -> str | None:
+    # "is expected to rise", "is to resume": an infinitive under a future-minded verb or "be"
+    # points ahead, unless that verb is itself in the past ("had been due to expire Friday").
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb and verb.tag_ == "VB":
+        head = verb.head
+        if head.lemma_ in _FUTURE_VERBS or head.lemma_ == "be":
+            return "past" if _own_tense(head) == "past" else "future"
+        found = _own_tense(verb)
+        return found if found is not None else _own_tense(head)
+    if verb.lemma_ in _FUTURE_VERBS and _own_tense(verb) != "past":
+        return "future"
+    return _own_tense(verb)
+
+
+def _own_tense(v: Any) -> str | None:
+    """The tense of one verb from its auxiliaries and its tag."""
+    for child in v.children:
+        if child.dep_ in ("aux", "auxpass"):
+            low = child.lower_
+            if low in _FUTURE_AUX or (child.tag_ == "MD" and low in ("will", "shall", "'ll")):
+                return "future"
+            if child.tag_ == "VBD" or low in ("had", "'d"):
+                return "past"
+            if low in ("has", "have", "'ve") and v.tag_ == "VBN":
+                return "past"
+            if child.tag_ == "MD":
+                return "future" if low in ("may", "might", "should", "must") else None
+    if v.tag_ in ("VBD", "VBN"):
+        return "past"
+    if v.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
