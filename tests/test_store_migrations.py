@@ -14,6 +14,7 @@ from tidings.store import Store
 from tidings.store.schema import LATEST
 
 FIXTURES = Path(__file__).parent / "data"
+ARTICLES = "SELECT id, url, outlet, published, title, text, lang, paragraphs FROM articles"
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -39,9 +40,7 @@ def test_schema_v1_database_migrates_to_latest_without_loss(tmp_path: Path) -> N
         assert store.unanalyzed(row[0] for row in articles_before) == {row[0] for row in articles_before}
         hits = list(store.articles("drone", limit=50))
         assert hits, "the full-text index survives the migration"
-    assert _rows(db, "SELECT id, url, outlet, published, title, text, lang, paragraphs FROM articles") == (
-        articles_before
-    )
+    assert _rows(db, ARTICLES) == articles_before
     assert _rows(db, "SELECT * FROM sightings ORDER BY 1, 2, 3, 4") == sightings_before
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
 

@@ -67,12 +67,10 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if m["y"]:
         d = safe_date(int(m["y"]), month, day)
-        return Result("DATE", day_value(d), "day", explicit_year=True) if d else None
+        return Result("DATE", day_value(d), "day") if d else None
     if ctx.dct is None:
         return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
-    year = ctx.narrative_year(m.start()) or resolve_month_year(
-        ctx.dct, month, day, ctx.direction(m.start(), m.end())
-    )
+    year = resolve_month_year(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
     if m["wd"]:
         weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
         for candidate in (year, year - 1, year + 1):
@@ -87,7 +85,7 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
 def month_year(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m["mon"])
     year = int(m["y"]) if m["y"] else century_year(int(m["yy"]), ctx.dct)
-    return Result("DATE", month_value(year, month), "month", explicit_year=True)
+    return Result("DATE", month_value(year, month), "month")
 
 
 def month(m: re.Match[str], ctx: Context) -> Result | None:
@@ -117,9 +115,7 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == ["that"]:
         year = ctx.ref_day.year if ctx.ref_day else dct.year
     else:
-        year = ctx.narrative_year(m.start()) or resolve_month_year(
-            dct, month, None, ctx.direction(m.start(), m.end())
-        )
+        year = resolve_month_year(dct, month, None, ctx.direction(m.start(), m.end()))
     return Result("DATE", month_value(year, month), "month")
 
 
@@ -143,7 +139,7 @@ def year(m: re.Match[str], ctx: Context) -> Result | None:
             and prev not in YEAR_PREPS
         ):
             return None
-    return Result("DATE", m["y"], "year", explicit_year=True)
+    return Result("DATE", m["y"], "year")
 
 
 def fyshort(m: re.Match[str], ctx: Context) -> Result | None:
@@ -230,8 +226,6 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
             year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
         elif ctx.dct is None:
             return Result("DATE", f"XXXX-Q{n}", "quarter")
-        elif ctx.narrative_year(m.start()):
-            year = ctx.narrative_year(m.start()) or ctx.dct.year
         else:
             year = ctx.dct.year
             if m["ythe"] and ctx.ref_quarter:
@@ -242,7 +236,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
                 year -= 1
             elif n < cq - 1 and direction == "future":
                 year += 1
-        return Result("DATE", f"{year + back}-Q{n}", "quarter", anchor=not back, explicit_year=bool(explicit))
+        return Result("DATE", f"{year + back}-Q{n}", "quarter", anchor=not back)
     if current is None:
         return Result("DATE", None, "quarter")
     ref = ctx.ref_quarter

@@ -40,7 +40,6 @@ class Result:
     end: int | None = None
     quantity: bool = False  # the expression starts with a quantity ("nearly" may qualify it)
     anchor: bool = True  # may become the narrative's reference time
-    explicit_year: bool = False  # the text spells the year out ("October 2019", "1998")
 
 
 @dataclass(slots=True)
@@ -52,7 +51,6 @@ class Context:
     doc: Doc | None = None
     ref_day: date | None = None
     ref_quarter: tuple[int, int] | None = None
-    ref_year: tuple[int, int] | None = None  # (year, end offset) of the last spelled-out year
     _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -65,27 +63,13 @@ class Context:
             self._tenses[key] = tense_near(self.text, start, end, self.doc)
         return self._tenses[key]
 
-    def narrative_year(self, start: int) -> int | None:
-        """A year spelled out shortly before ``start`` when it is not the article's year.
-
-        "Sales fell in 1988 … In December, they recovered": December is that of 1988.
-        """
-        if self.ref_year is None or self.dct is None:
-            return None
-        year, end = self.ref_year
-        if year == self.dct.year or start - end > _NARRATIVE_REACH:
-            return None
-        return year
-
     def direction(self, start: int, end: int) -> str | None:
         """``past`` / ``future`` / None from the tense (present counts as no direction)."""
         tense = self.tense(start, end)
         return tense if tense in ("past", "future") else None
 
-    def remember(self, result: Result, end: int) -> None:
+    def remember(self, result: Result) -> None:
         """Let a resolved expression become the narrative's reference time."""
-        if result.explicit_year and result.value and result.value[:4].isdigit():
-            self.ref_year = (int(result.value[:4]), end)
         if not result.anchor or result.value is None or result.type not in ("DATE", "TIME"):
             return
         value = result.value
@@ -99,7 +83,6 @@ class Context:
             self.ref_quarter = (int(q.group(1)), int(q.group(2)))
 
 
-_NARRATIVE_REACH = 80
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{1,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")

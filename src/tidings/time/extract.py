@@ -92,7 +92,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             mod=mod if mod is not None else result.mod,
         )
         out.append(timex)
-        ctx.remember(result, end)
+        ctx.remember(result)
         last_end = end
     return out
 
