@@ -248,11 +248,16 @@ def _output_options(func: F) -> F:
 @click.option("--search", "-s", metavar="QUERY", help="Full-text search over titles and texts.")
 @click.option("--fts-syntax", is_flag=True, help="Pass QUERY to SQLite FTS5 as written.")
 @click.option("--limit", "-n", type=click.IntRange(min=0), help="At most this many articles.")
+@click.option("--analysis", is_flag=True, help="Include each article's analysis record (--json, --nl).")
 @_output_options
-def articles_command(db: str, search: str | None, fts_syntax: bool, limit: int | None, output: str) -> None:
+def articles_command(
+    db: str, search: str | None, fts_syntax: bool, limit: int | None, analysis: bool, output: str
+) -> None:
     """List stored articles, newest first, or the best matches of a search."""
     with Store.open(db, readonly=True) as store:
         rows = store.articles(search, limit=limit, fts_syntax=fts_syntax)
+        if analysis:
+            rows = ({**row, "analysis": store.analysis(row["id"])} for row in rows)
         _emit(
             rows,
             output,

@@ -43,9 +43,14 @@ class PageText:
     url: str | None
     lang: str | None
 
+    @property
+    def is_article(self) -> bool:
+        """Enough main text to be an article (not a 404 page, a cookie banner or a menu)."""
+        return len(self.text.split()) >= MIN_WORDS
+
 
 def extract_page(html: str | bytes, url: str | None = None) -> PageText | None:
-    """Main text and metadata of a web page, or ``None`` when it holds no article text."""
+    """Main text and metadata of a web page, or ``None`` when it cannot be parsed at all."""
     try:
         document = bare_extraction(
             html,
@@ -60,8 +65,6 @@ def extract_page(html: str | bytes, url: str | None = None) -> PageText | None:
     if document is None:
         return None
     text = getattr(document, "text", None) or ""
-    if len(text.split()) < MIN_WORDS:
-        return None
     return PageText(
         text=_paragraphs_from_lines(text),
         title=getattr(document, "title", None),

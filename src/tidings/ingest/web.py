@@ -30,7 +30,7 @@ def page_article(
 ) -> Article | Rejection:
     """An article from a whole web page, or a rejection saying why there is none."""
     page = extract_page(html, url=url)
-    if page is None:
+    if page is None or not page.is_article:
         return Rejection(source, "no article text found in the page", "no text")
     rejection = too_long(source, len(page.text), options)
     if rejection:
