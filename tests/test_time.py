@@ -220,10 +220,11 @@ def test_parse_decides_the_direction() -> None:
         "May May May may MAY " * 200,
         "the the the " * 2000,
         "12/34/5678 2021-13-45 31/31/2021 99:99 a.m. Feb. 30, 2021",
+        "9,999,999 days ago, 500 centuries ago, yesterday, tomorrow, next decade, on Friday.",
     ],
 )
 def test_odd_input_never_crashes_and_offsets_slice_back(text: str) -> None:
-    for dct in (SUNDAY, None, "garbage"):
+    for dct in (SUNDAY, None, "garbage", "0001-01-01", "9999-12-31", "2021-02-30"):
         for t in find_timexes(text, dct):
             assert 0 <= t.start < t.end <= len(text)
             assert text[t.start : t.end] == t.text

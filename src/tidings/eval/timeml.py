@@ -137,7 +137,7 @@ def read_meantime(source: str, name: str = "") -> GoldDoc:
             offsets[t] for t in re.findall(r'<token_anchor t_id="([^"]+)"', m.group(3)) if t in offsets
         ]
         if attrs.get("functionInDocument") == "CREATION_TIME":
-            dct = (attrs.get("value") or "")[:10] or None
+            dct = _iso_date(attrs.get("value") or "")
             if anchors:
                 dct_spans.append((min(a[0] for a in anchors), max(a[1] for a in anchors)))
             continue
@@ -154,6 +154,14 @@ def read_meantime(source: str, name: str = "") -> GoldDoc:
     return GoldDoc(
         name=name, text=text, dct=dct, timexes=timexes, dct_spans=dct_spans, annotated_end=annotated_end
     )
+
+
+def _iso_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` from a DCT value; one MEANTIME file writes ``DD-MM-YYYY``."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value.strip())
+    if m:
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return value[:10] or None
 
 
 # -- scoring ------------------------------------------------------------------------------------------------
@@ -235,7 +243,7 @@ def system_timexes(doc: GoldDoc, use_parse: bool) -> list[GoldTimex]:
     if use_parse and doc.text.strip():
         from tidings.nlp.model import load
 
-        parse = load()(doc.text)
+        parse = load()(doc.text, disable=["ner"])  # tense needs tags, parse and lemmas only
     found = find_timexes(doc.text, doc.dct, parse)
     limit = doc.annotated_end if doc.annotated_end is not None else len(doc.text)
     return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from tidings.time.context import (
     MONTH_PREPS,
@@ -17,11 +18,7 @@ from tidings.time.context import (
     prev_word,
     shift_quarter,
 )
-from tidings.time.lexicon import (
-    ORDINALS,
-    SEASONS,
-    WEEKDAYS,
-)
+from tidings.time.lexicon import ORDINALS, SEASONS, WEEKDAYS, words_to_number
 from tidings.time.normalize import (
     day_value,
     decade_value,
@@ -34,6 +31,7 @@ from tidings.time.normalize import (
 
 
 def iso(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "2021-11-07", "2021-11-07T02:30"."""
     d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
         return None
@@ -43,6 +41,7 @@ def iso(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def numdate(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "11/07/2021" (US order; day first when the first number cannot be a month)."""
     a, b = int(m["a"]), int(m["b"])
     month, day = (a, b) if a <= 12 else (b, a)
     year = int(m["y"])
@@ -61,6 +60,7 @@ def _day_of(m: re.Match[str]) -> int | None:
 
 
 def dated(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "November 7, 2021", "7 November", "Sunday, Nov. 7": the year from the text, else by tense."""
     month = month_number(m["mon"])
     day = _day_of(m)
     if day is None or not 1 <= day <= 31:
@@ -83,12 +83,14 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "October 2021", "Oct. '21"."""
     month = month_number(m["mon"])
     year = int(m["y"]) if m["y"] else century_year(int(m["yy"]), ctx.dct)
     return Result("DATE", month_value(year, month), "month")
 
 
 def month(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "October", "last December", "May" only after a preposition (it is also a modal verb)."""
     word = m["mon"]
     month = month_number(word)
     rel = (m["rel"] or "").lower().split()
@@ -120,6 +122,7 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def year(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "2019", "fiscal 1989"; numbers that look like amounts ("$2019", "2000 tons") are not years."""
     text = ctx.text
     start = m.start("y")
     if not m["pre"]:
@@ -142,7 +145,31 @@ def year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", m["y"], "year")
 
 
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def spelledyear(m: re.Match[str], ctx: Context) -> Result | None:
+    """Years in words, as in broadcast transcripts: "nineteen ninety-one", "the year two thousand"."""
+    if m["tens"]:
+        year = 1900 + _TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
+    else:
+        year = 2000 + int(words_to_number(m["unit2"] or "zero") or 0)
+        if not m["unit2"] and not m.group().lower().startswith("the"):
+            return None  # "two thousand" alone is a number
+    return Result("DATE", f"{year}", "year")
+
+
 def fyshort(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "FY21", "fiscal '98"."""
     return Result("DATE", f"{century_year(int(m['yy']), ctx.dct):04d}", "year")
 
 
@@ -154,12 +181,14 @@ def yshort(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the 1990s", "the '90s", "the nineties" → ``199``."""
     raw = m["dd"] or m["d2"] or m["dw"] or (m["d3"] and f"'{m['d3']}")
     value = decade_value(raw, ctx.dct)
     return Result("DATE", value, "decade") if value else None
 
 
 def century(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the 19th century" → ``18``."""
     raw = m["n"].lower().replace(" ", "-")
     n = 21 if raw == "twenty-first" else ORDINALS.get(raw) or int_or_none(re.sub(r"\D", "", raw))
     if not n or n > 21:
@@ -171,17 +200,18 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def season(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the summer of 2019", "last winter", "this fall" (a bare "fall" is not a season)."""
     word = m["s"].lower()
     code = SEASONS[word]
     rel = " ".join((m["rel"] or "").lower().split())
     if m["y"]:
-        return Result("DATE", f"{m['y']}-{code}", "season")
+        return Result("DATE", f"{m['y']}-{code}", "quarter")
     if word == "fall" and rel in ("", "the"):
         return None
     if not rel and prev_word(ctx, m.start()) not in SEASON_PREPS:
         return None
     if ctx.dct is None:
-        return Result("DATE", f"XXXX-{code}", "season")
+        return Result("DATE", f"XXXX-{code}", "quarter")
     dct = ctx.dct
     year = dct.year
     start_month = _SEASON_START[code]
@@ -197,10 +227,12 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
             year -= 1
         elif direction == "future" and start_month + 2 < dct.month:
             year += 1
-    return Result("DATE", f"{year}-{code}", "season")
+    return Result("DATE", f"{year}-{code}", "quarter")
 
 
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_WORDS = MappingProxyType(
+    {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+)
 
 
 def _current_quarter(ctx: Context) -> tuple[int, int] | None:
@@ -210,6 +242,7 @@ def _current_quarter(ctx: Context) -> tuple[int, int] | None:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the third quarter", "third-quarter", "the year-ago quarter", "the latest period"."""
     q = (m["q"] or "").lower()
     word = m["word"].lower()
     explicit = m["yr"] or m["y2"] or m["y3"]
@@ -241,11 +274,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", None, "quarter")
     ref = ctx.ref_quarter
     if explicit:  # "the 1988 quarter": the quarter under discussion, in that year
-        n = 4 if q in ("final", "last") else (ref or shift_quarter(current, -1))[1]
+        n = 4 if q == "last" else (ref or shift_quarter(current, -1))[1]
         return Result("DATE", f"{int(explicit)}-Q{n}", "quarter", anchor=False)
     if back or m["ya"]:
         q = "year-earlier"
-    if q in ("last", "latest", "previous", "prior", "past", "recent", "final"):
+    if q in ("last", "latest", "previous", "prior", "past", "recent"):
         yq = shift_quarter(current, -1)
     elif q in ("current", "this"):
         yq = current
@@ -260,6 +293,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def qcode(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "Q3", "Q3 2019", "3Q"."""
     n = int(m["q"] or m["q2"])
     y = m["y"]
     if y:
@@ -272,22 +306,24 @@ def qcode(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def half(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the first half of 2020" → ``2020-H1``."""
     h = m["h"].lower()
     n = 1 if h in ("first", "1st") else 2
     if m["y"]:
         year = int(m["y"])
     elif ctx.dct is None:
-        return Result("DATE", f"XXXX-H{n}", "half")
+        return Result("DATE", f"XXXX-H{n}", "year")
     elif m["yrel"]:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
     else:
         year = ctx.dct.year
         if n == 2 and ctx.dct.month <= 6 and ctx.direction(m.start(), m.end()) == "past":
             year -= 1
-    return Result("DATE", f"{year}-H{n}", "half")
+    return Result("DATE", f"{year}-H{n}", "year")
 
 
 def yearend(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "year-end", "year's end", "year-earlier" (as in "year-earlier results")."""
     low = m.group().lower()
     if ctx.dct is None:
         return Result("DATE", None)
@@ -303,6 +339,7 @@ def yearend(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def holiday_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "Christmas Day 2020", "last Thanksgiving", "Easter"."""
     name = m["h"]
     if m["y"]:
         d = holiday(name, int(m["y"]))

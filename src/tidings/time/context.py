@@ -20,7 +20,6 @@ from tidings.time.lexicon import (
 from tidings.time.normalize import (
     day_value,
     parse_date,
-    quarter_of,
 )
 from tidings.time.tense import tense_near
 
@@ -76,7 +75,6 @@ class Context:
         day = parse_date(value)
         if day is not None:
             self.ref_day = day
-            self.ref_quarter = (day.year, quarter_of(day.month))
             return
         q = _QUARTER_VALUE.fullmatch(value)
         if q:

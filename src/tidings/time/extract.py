@@ -71,6 +71,13 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             route = _route(token[1:])
         if not route:
             continue
+        if (
+            route is DIGIT_ROUTE
+            and position >= 2
+            and text[position - 1] in ",."
+            and text[position - 2] in _DIGITS
+        ):
+            continue  # the middle of a number such as 9,999,999
         if token.lower() in GATED:
             following = _NEXT_TOKEN.match(text, word.end())
             if following is None or not (
@@ -126,7 +133,10 @@ def _best_match(ctx: Context, position: int, route: tuple[int, ...]) -> tuple[in
         return None
     matches.sort(key=lambda item: (item[0], item[1]))
     for _, _, kind, m in matches:
-        result = HANDLERS[kind](m, ctx)
+        try:
+            result = HANDLERS[kind](m, ctx)
+        except (OverflowError, ValueError):  # "9,999,999 days ago", an article dated 0001-01-01
+            result = None
         if result is not None:
             end = result.end if result.end is not None else m.end()
             start = result.start if result.start is not None else m.start()
@@ -156,11 +166,7 @@ def _attach_left_modifier(text: str, start: int, floor: int, result: Result) -> 
     if key in QUANTITY_MODIFIERS:
         if not result.quantity:
             return start, None
-    elif (
-        result.type not in ("DATE", "TIME")
-        or (result.value is None and result.type != "DATE")
-        or (result.quantity and key in ("early", "late"))
-    ):
+    elif result.type not in ("DATE", "TIME") or (result.quantity and key in ("early", "late")):
         return start, None
     elif key in ("earlier", "later") and not re.match(r"(?:this|that|last|next|the)\b", text[start:], re.I):
         return start, None  # "earlier this year" is one expression; in "earlier Friday" only Friday is

@@ -30,6 +30,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "time": rel.time_rule,
         "year": cal.year,
         "fyshort": cal.fyshort,
+        "spelledyear": cal.spelledyear,
         "yshort": cal.yshort,
         "decade": cal.decade,
         "century": cal.century,

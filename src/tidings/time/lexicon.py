@@ -113,9 +113,7 @@ _TENS = {
     "ninety": 90,
 }
 #: Number words that stand for a vague quantity (TIMEX3 writes them as ``X``).
-VAGUE = frozenset(
-    {"several", "few", "a few", "some", "many", "numerous", "a couple", "a couple of", "couple"}
-)
+VAGUE = frozenset({"several", "few", "a few", "some", "many", "numerous"})
 
 ORDINALS = MappingProxyType(
     {
@@ -216,6 +214,8 @@ def words_to_number(phrase: str) -> float | None:
         return 1.0
     if p in ("a dozen", "dozen", "one dozen"):
         return 12.0
+    if p in ("a couple", "a couple of", "couple"):
+        return 2.0  # TimeML reads "a couple of years" as two years
     if p in ("half a", "half an", "a half"):
         return 0.5
     if p.startswith(("a hundred", "one hundred")):

@@ -70,7 +70,8 @@ def shift_day(d: date, unit: str, n: int) -> date:
     if months is None:
         return d
     y, m = add_months(d.year, d.month, n * months)
-    y = min(max(y, 1), 9999)
+    if not 1 <= y <= 9999:
+        raise OverflowError("date value out of range")
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 

@@ -78,7 +78,15 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[01]?\d)\s{1,3}o'clock"
         r"|(?P<h4>[01]?\d)\s{1,3}in\s{1,3}the\s{1,3}(?P<part4>morning|afternoon|evening))"
         rf"(?:{_S}(?P<tz>{_TZ}))?"
-        rf"(?:{_S}(?:on{_S})?(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight))?",
+        rf"(?:,?{_S}(?:on{_S})?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)"
+        rf"|(?P<mon>{MONTH}){_S}(?P<md>{_DAYNUM})(?:,?{_S}(?P<my>{_YEAR}))?))?",
+    ),
+    (
+        "spelledyear",
+        r"(?:the\s{1,3}year\s{1,3})?(?:nineteen[\s-]{1,3}(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty"
+        r"|ninety)(?:[\s-]{1,3}(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+        r"|two\s{1,3}thousand(?:(?:\s{1,3}and)?\s{1,3}(?P<unit2>one|two|three|four|five|six|seven|eight|nine"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![\w-])",
     ),
     ("year", rf"(?:(?P<pre>fiscal(?:{_S}year)?|FY|calendar(?:{_S}year)?|the{_S}year){_S})?(?P<y>{_YEAR})"),
     ("fyshort", r"(?:fiscal|FY)\s{0,3}'?(?P<yy>\d\d)(?!\w)"),
@@ -123,7 +131,7 @@ _RAW: tuple[tuple[str, str], ...] = (
     (
         "relunit",
         rf"(?P<rel>{_REL_DET}){_S}(?P<u>day|week|weekend|month|year|decade|century|fortnight|{DAYPART})"
-        rf"(?!\w|-)(?:{_S}(?P<yrel>before|after|earlier|later))?",
+        rf"(?!\w|-)(?:{_S}(?P<yrel>before|after|earlier|later|previous|prior|following))?",
     ),
     (
         "dur",
@@ -197,9 +205,10 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "monday tuesday wednesday thursday friday saturday sunday tues wed thurs fri "
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays": "weekday mdy dmy",
         "the": "dmy decade century season quarter half yearend relunit dur bare ref weekday partrel "
+        "spelledyear "
         "dayrel holiday",
         "a an": "dur ref",
-        _NUMBER_WORDS + "half dozen couple few several some many numerous": "dur time set",
+        _NUMBER_WORDS + "half dozen couple few several some many numerous": "dur time set spelledyear",
         "first second third fourth final latest twenty-first": "quarter half dmy century",
         _RELATIVE: "month weekday partrel season quarter relunit bare ref holiday",
         "yesterday today tomorrow tonight": "dayrel partrel",

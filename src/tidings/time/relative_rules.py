@@ -12,6 +12,7 @@ from tidings.time.context import (
     Result,
     day_result,
     int_or_none,
+    month_number,
     next_word,
     prev_word,
     shift_quarter,
@@ -30,13 +31,16 @@ from tidings.time.lexicon import (
 from tidings.time.normalize import (
     day_value,
     duration_value,
+    resolve_month_year,
     resolve_weekday,
+    safe_date,
     shift_day,
     value_at_unit,
 )
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "Friday", "last Tuesday", "Sunday morning", "Mondays" (a set)."""
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     rel = " ".join((m["rel"] or "").lower().split())
     part = m["part"]
@@ -76,6 +80,7 @@ DAYREL = {
 
 
 def dayrel(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "yesterday", "today", "tomorrow", "tonight", "yesterday morning"."""
     w = " ".join(m["w"].lower().split())
     part = m["part"] or ("night" if w == "tonight" else None)
     if ctx.dct is None:
@@ -84,6 +89,7 @@ def dayrel(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def partrel(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "this morning", "last night", "that evening"."""
     rel = " ".join(m["rel"].lower().split())
     part = m["part"]
     if ctx.dct is None:
@@ -116,6 +122,7 @@ _HOUR_WORDS = {
 
 
 def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "2 a.m.", "2:30 local time", "noon", "5 p.m. EST Nov. 9", "9:15 on Monday"."""
     minute = 0
     precision = "minute"
     if m["nm"]:
@@ -161,11 +168,24 @@ def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
             day = resolve_weekday(ctx.dct, WEEKDAYS[word], ctx.direction(m.start(), m.end()))
         else:
             day = ctx.dct + timedelta(days=DAYREL.get(word, 0))
+    elif m["mon"]:
+        month, mday = month_number(m["mon"]), int(re.sub(r"\D", "", m["md"]))
+        if m["my"]:
+            day = safe_date(int(m["my"]), month, mday)
+        elif ctx.dct is None:
+            return Result("TIME", f"XXXX-{month:02d}-{mday:02d}{clock}", precision, quantity=True)
+        else:
+            year = resolve_month_year(ctx.dct, month, mday, ctx.direction(m.start(), m.end()))
+            day = safe_date(year, month, mday)
+        if day is None:
+            return None
     else:
         day = ctx.ref_day
     if day is None:
         return Result("TIME", f"XXXX-XX-XX{clock}", precision, quantity=True)
-    return Result("TIME", f"{day_value(day)}{clock}", precision, quantity=True, anchor=bool(m["day"]))
+    return Result(
+        "TIME", f"{day_value(day)}{clock}", precision, quantity=True, anchor=bool(m["day"] or m["mon"])
+    )
 
 
 _PAST_RELS = frozenset(
@@ -179,6 +199,7 @@ _CURRENT_RELS = frozenset({"this", "the current", "current", "the present", "the
 
 
 def relunit(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "last week", "this year", "the next day", "the following week", "the past year" (a duration)."""
     rel = " ".join(m["rel"].lower().split())
     unit_word = m["u"].lower()
     yrel = (m["yrel"] or "").lower()
@@ -213,10 +234,9 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     ref = ctx.ref_day or dct
     shift = 0
     anchor_day = dct
-    end = None
     if yrel:
         anchor_day = ref
-        shift = -mult if yrel in ("before", "earlier") else mult
+        shift = -mult if yrel in ("before", "earlier", "previous", "prior") else mult
     elif rel in _PAST_RELS:
         shift = -mult
         if rel.startswith("the "):
@@ -244,10 +264,10 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
             direction = ctx.direction(m.start(), m.end())
             if direction == "past" and d.weekday() < 5:
                 d -= timedelta(days=7)
-        return Result("DATE", f"{value_at_unit(d, 'W')[0]}-WE", "week", end=end)
+        return Result("DATE", f"{value_at_unit(d, 'W')[0]}-WE", "week")
     d = shift_day(anchor_day, unit, shift)
     value, precision = value_at_unit(d, unit)
-    return Result("DATE", value, precision, end=end, anchor=unit == "D")
+    return Result("DATE", value, precision, anchor=unit == "D")
 
 
 def _dur_value(amount: float | None, unit_word: str) -> str:
@@ -264,6 +284,7 @@ _SET_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|\w{1,12}\s{1,3}times)\s{1,3
 
 
 def dur(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "three years", "24-hour", "the past two weeks", "two days ago", "twice a week"."""
     n_raw = " ".join(m["n"].lower().split())
     unit_word = m["u"].lower()
     unit, is_time, mult = unit_of(unit_word)
@@ -276,7 +297,9 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     if n_raw in ("a", "an") and plural:
         return None
     if m["long"] and "old" in m["long"].lower():
-        return None
+        return None  # "a 10-year-old": an age
+    if re.match(r"-(?:earlier|ago|before)\b", ctx.text[m.end("u") : m.end("u") + 8], re.IGNORECASE):
+        return None  # "a year-earlier period" is a date, found from "year"
     after = ctx.text[m.end() : m.end() + 4]
     if unit == "Q" and re.match(r"\s{1,3}of", after):
         return None
@@ -310,7 +333,7 @@ def _shifted(
         return Result("DATE", day_value(anchor), "day", quantity=True, anchor=False)
     if unit in ("DE", "CE"):
         d = shift_day(anchor, "Y", steps * (10 if unit == "DE" else 100))
-        return Result("DATE", f"{d.year}", "year", quantity=True, anchor=False)
+        return Result("DATE", f"{d.year:04d}", "year", quantity=True, anchor=False)
     if unit == "Y" and abs(steps) == 1 and ctx.ref_quarter and direction in ("ago", "earlier"):
         yq = shift_quarter(ctx.ref_quarter, -4)
         return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", quantity=True, anchor=False)
@@ -322,6 +345,7 @@ def _shifted(
 
 
 def bare(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "for years", "in recent months", "decades-long", "weeks ago", "months ahead"."""
     unit_word = m["u"].lower()
     rel = " ".join((m["rel"] or "").lower().split())
     direction = (m["dir"] or "").lower()
@@ -367,6 +391,7 @@ _REFS = {
 
 
 def ref(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "now", "currently", "recently", "in the past", "the future"."""
     w = " ".join(m["w"].lower().split())
     value = _REFS.get(w)
     if value is None:
@@ -401,6 +426,7 @@ _NOT_ADJECTIVE = words(
 
 
 def set_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "every week", "each Sunday", "daily", "twice a year"."""
     if m["adv"]:
         nxt = next_word(ctx, m.end())
         if nxt and nxt.islower() and nxt not in _NOT_ADJECTIVE:

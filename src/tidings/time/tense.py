@@ -26,6 +26,8 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 120
+#: Deadline prepositions: "until Tuesday", "as soon as Friday" point ahead even in past sentences.
+_DEADLINE = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than)\s+$", re.I)
 
 
 def tense_near(text: str, start: int, end: int, doc: Doc | None) -> str | None:
@@ -38,6 +40,8 @@ def tense_near(text: str, start: int, end: int, doc: Doc | None) -> str | None:
 
 
 def _tense_from_text(text: str, start: int, end: int) -> str | None:
+    if _DEADLINE.search(text, max(0, start - 16), start):
+        return "future"
     left = max(0, start - _WINDOW)
     right = min(len(text), end + _WINDOW)
     before = text[left:start]
@@ -68,29 +72,40 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     token: Any = span.root
+    deadline = _DEADLINE.search(doc.text, max(0, start - 16), start) is not None
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             found = _verb_tense(token)
+            if deadline and found == "past" and not _past_perfect(token):
+                return "future"  # "extended the deadline until Tuesday"
             if found is not None:
                 return found
         if token.head is token:
             break
         token = token.head
-    return None
+    return "future" if deadline else None
 
 
 def _verb_tense(verb: Any) -> str | None:
-    # "is expected to rise", "is to resume": an infinitive under a future-minded verb or "be"
-    # points ahead, unless that verb is itself in the past ("had been due to expire Friday").
+    # "is expected to rise", "planned to leave on Thursday": an infinitive under a future-minded
+    # verb or "be" points ahead, unless that verb is in the past perfect ("had been due to expire").
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb and verb.tag_ == "VB":
         head = verb.head
         if head.lemma_ in _FUTURE_VERBS or head.lemma_ == "be":
-            return "past" if _own_tense(head) == "past" else "future"
+            return (
+                "past"
+                if _past_perfect(head) or (head.lemma_ == "be" and _own_tense(head) == "past")
+                else "future"
+            )
         found = _own_tense(verb)
         return found if found is not None else _own_tense(head)
-    if verb.lemma_ in _FUTURE_VERBS and _own_tense(verb) != "past":
-        return "future"
+    if verb.lemma_ in _FUTURE_VERBS and not _past_perfect(verb):
+        return "future"  # "has scheduled a news conference Thursday"
     return _own_tense(verb)
+
+
+def _past_perfect(v: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in v.children)
 
 
 def _own_tense(v: Any) -> str | None:
