@@ -133,3 +133,48 @@ def test_killed_ingest_leaves_whole_batches_and_a_rerun_completes(tmp_path: Path
     assert again.code == 0, again.err
     assert again.err.startswith(f"Stored 0 new articles in {db} ({N_ARTICLES:,} already stored")
     assert _check(db) == N_ARTICLES
+
+
+def test_killed_analysing_ingest_never_leaves_an_article_without_its_analysis(tmp_path: Path) -> None:
+    """With analysis on, articles and their analysis records are written in one transaction."""
+    source = tmp_path / "small.jsonl"
+    rng = random.Random(7)
+    with open(source, "w", encoding="utf-8") as stream:
+        for i in range(120):
+            text = (
+                f"Mayor Jo Reed of Port Elm said on Monday that {rng.randint(2, 40)} homes were flooded, "
+                f"bulletin {i}. Residents told reporters the water rose overnight."
+            )
+            stream.write(json.dumps({"title": f"Floods {i}", "text": text, "date": "2022-06-06"}) + "\n")
+    db = tmp_path / "analysed.db"
+    args = ["ingest", str(source), "--db", str(db), "--batch-size", "10"]
+    env = {k: v for k, v in os.environ.items() if k != "TIDINGS_DB"}
+    for target in (10, 40):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tidings", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline and _stored(db) < target:
+            time.sleep(0.005)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        connection = sqlite3.connect(db)
+        try:
+            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            orphans = connection.execute(
+                "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM analyses)"
+            ).fetchone()[0]
+            assert orphans == 0
+        finally:
+            connection.close()
+    finish = run_subprocess(*args, timeout=300)
+    assert finish.code == 0, finish.err
+    connection = sqlite3.connect(db)
+    try:
+        counts = connection.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM analyses)")
+        assert counts.fetchone() == (120, 120)
+    finally:
+        connection.close()

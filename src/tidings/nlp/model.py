@@ -44,7 +44,7 @@ def load() -> Language:
         for component in nlp.pipe_names:
             if component not in COMPONENTS:
                 nlp.disable_pipe(component)
-        nlp.max_length = MAX_CHARS + 1
+        nlp.max_length = 10 * MAX_CHARS  # parse() itself never passes more than MAX_CHARS
         return nlp
     raise TidingsError(
         f"no English spaCy model installed ({last_error})",
