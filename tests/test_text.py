@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
-
 from tidings.models import Article
 from tidings.text import article_id, clean_text, normalize_for_id, paragraph_spans
 
