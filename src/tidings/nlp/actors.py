@@ -245,6 +245,8 @@ def _title_context(ent: SpacySpan) -> tuple[str | None, str | None, str | None]:
 def _entities_starting_in(doc: Doc, tokens: list[Token]) -> list[SpacySpan]:
     """The entities that start at one of ``tokens``, in text order (``doc.ents`` rebuilds every
     entity of the document on each access, so it is not used per mention)."""
+    from spacy.tokens import Span
+
     spans = []
     for token in sorted(tokens, key=lambda t: t.i):
         if token.ent_iob_ != "B":
@@ -252,7 +254,7 @@ def _entities_starting_in(doc: Doc, tokens: list[Token]) -> list[SpacySpan]:
         end = token.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        spans.append(doc[token.i : end])
+        spans.append(Span(doc, token.i, end, label=token.ent_type_))
     return spans
 
 
