@@ -13,6 +13,7 @@ install: $(BIN)/tidings
 
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/tidings gazetteer build
 	$(BIN)/tidings ingest examples --db demo.db
 	$(BIN)/tidings stats --db demo.db
 	$(BIN)/tidings articles --db demo.db

@@ -1,7 +1,8 @@
 """``analyze(article) -> Analysis``: the pure function at the heart of tidings.
 
 It parses the English parts of the article once (spaCy, loaded once per process) and runs each
-stage on that parse: entities and actors, time expressions, quotes and attributions. Speakers and
+stage on that parse: entities and actors, time expressions, places (gazetteer, opened once per
+process), quotes and attributions. Speakers and
 sources are linked to actor ids. No global state is written, so the same function runs in one
 process, a process pool or a Dask cluster.
 """
@@ -12,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from tidings.geo import resolve_places
 from tidings.models import Actor, Analysis, Article, Attribution, Quote, Span
 from tidings.nlp.actors import actor_at, find_actors, find_entities, is_pronoun, name_tokens, resolve_pronoun
 from tidings.nlp.attributions import find_attributions
@@ -58,6 +60,7 @@ def _analyze_parsed(article: Article, doc: Doc) -> Analysis:
         entities=find_entities(doc),
         actors=actors,
         timexes=find_timexes(article.text, article.published, doc),
+        places=resolve_places(article, doc),
         quotes=quotes,
         attributions=attributions,
     )

@@ -423,6 +423,86 @@ def eval_attributions_command(folder: Path, workers: int | None, as_json: bool, 
     _print_figures(f"Attributions on PolNeAR {split}", evaluate_polnear(folder, split, workers), as_json)
 
 
+@eval_group.command("geo")
+@_eval_options
+@click.option(
+    "--mode",
+    type=click.Choice(["gold", "e2e"]),
+    default="gold",
+    show_default=True,
+    help="gold: resolve the gold toponym spans; e2e: NER + resolution from the raw text.",
+)
+def eval_geo_command(folder: Path, workers: int | None, as_json: bool, mode: str) -> None:
+    """Toponym resolution: a Gritta XML file (GeoVirus, LGL, TR-News) or the GeoWebNews folder."""
+    from tidings.eval.geo import evaluate_geo
+
+    _print_figures(f"Toponym resolution ({mode})", evaluate_geo(folder, mode, workers), as_json)
+
+
+@eval_group.command("event-location")
+@_eval_options
+def eval_event_location_command(folder: Path, workers: int | None, as_json: bool) -> None:
+    """Event location on the event-location data (adjudicated RELABEL rows) in FOLDER."""
+    from tidings.eval.geo import evaluate_event_location
+
+    _print_figures(
+        "Event location (share of events placed right)", evaluate_event_location(folder, workers), as_json
+    )
+
+
+# -- places --------------------------------------------------------------------------------------
+
+
+@cli.group("gazetteer")
+def gazetteer_group() -> None:
+    """The offline gazetteer (GeoNames data from PyPI packages, compiled into SQLite)."""
+
+
+@gazetteer_group.command("build")
+@click.option(
+    "--path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write it (default: $TIDINGS_GAZETTEER or ~/.cache/tidings/).",
+)
+def gazetteer_build_command(path: Path | None) -> None:
+    """Compile the gazetteer (about a minute); an existing file is replaced atomically."""
+    import time
+
+    from tidings.geo import build_gazetteer
+    from tidings.geo.gazetteer import Gazetteer
+
+    started = time.monotonic()
+    target = build_gazetteer(path)
+    places = int(Gazetteer(target).meta()["places"])
+    size = target.stat().st_size / 1e6
+    click.echo(f"{target}: {places:,} places, {size:.0f} MB, built in {time.monotonic() - started:.0f} s")
+
+
+@cli.command("geocode")
+@click.argument("name")
+@click.option("--country", help="Favour places in this country (ISO3 code or country name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
+def geocode_command(name: str, country: str | None, as_json: bool) -> None:
+    """Ranked gazetteer candidates for one place name, e.g. tidings geocode "Najaf"."""
+    from tidings.geo import geocode
+
+    rows = geocode(name, country_hint=country)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        raise TidingsError(
+            f"no place named {name!r} in the gazetteer",
+            hint="check the spelling; a street or building is not in the gazetteer",
+        )
+    for row in rows:
+        where = ", ".join(x for x in (row["name"], row["admin1"], row["country"]) if x)
+        click.echo(
+            f"{row['geonameid']:>9}  {where}  {row['feature']}  {row['lat']:.4f},{row['lon']:.4f}  "
+            f"pop {row['population']:,}  ({row['match']})"
+        )
+
+
 # -- entry point ---------------------------------------------------------------------------------
 
 

@@ -1,0 +1,203 @@
+"""Places: an offline gazetteer (GeoNames data from PyPI packages, compiled into SQLite), toponym
+resolution in context, and the location of an event.
+
+Public API::
+
+    resolve_places(article, doc) -> list[dict]      # the analysis record's "places"
+    geocode(text, country_hint=None) -> list[dict]  # ranked candidates for one name
+    event_location(article_text, sentence, trigger, places) -> dict | None
+    build_gazetteer(path=None) -> Path
+
+The gazetteer is opened lazily, once per process, read-only; nothing else is global.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tidings.geo.build import build_gazetteer, default_path
+from tidings.geo.gazetteer import FEATURE_PRECISION, load
+from tidings.geo.location import event_location
+from tidings.geo.normalize import MAX_NAME, normalize
+from tidings.geo.resolve import PLACE_LABELS, Mention, resolve_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from tidings.models import Article
+
+__all__ = [
+    "build_gazetteer",
+    "default_path",
+    "event_location",
+    "geocode",
+    "place_mentions",
+    "resolve_places",
+    "resolve_spans",
+]
+
+
+_LOCATIVE_CUES = frozenset(
+    {"in", "at", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "on", "of",
+     "from", "through", "throughout", "besieged", "entered", "stormed"}
+)  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {"district", "province", "region", "city", "town", "village", "governorate", "county", "neighbourhood",
+     "neighborhood", "area", "suburb", "countryside", "outskirts", "streets", "camp"}
+)  # fmt: skip
+_OTHER_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def place_mentions(doc: Doc) -> list[Mention]:
+    """Place-like entities of a parse (GPE, LOC, FAC, NORP), possessives and "the" trimmed.
+
+    The small English model often labels an unfamiliar town PERSON or ORG, or misses it: a proper
+    noun in a locative frame ("in X", "X district", "X's streets") is added with label ``PROPN``,
+    and kept later only when the gazetteer knows it well.
+    """
+    from tidings.nlp.actors import find_entities
+
+    mentions = []
+    covered: set[int] = set()
+    for ent in find_entities(doc):
+        if ent.label in PLACE_LABELS:
+            mentions.append(Mention(ent.start, ent.end, ent.text, ent.label))
+        elif ent.label in _OTHER_LABELS and (frame := _locative_frame(doc, ent.start, ent.end)):
+            mentions.append(Mention(ent.start, ent.end, ent.text, "PROPN", strong=frame == "strong"))
+        elif ent.label in ("ORG", "PRODUCT", "EVENT"):
+            mentions.extend(_embedded(ent.start, ent.text))
+            continue
+        else:
+            continue
+        covered.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        covered.update(range(ent.start_char, ent.end_char))
+    i = 0
+    tokens = list(doc)
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.tag_ == "NNP" and tok.idx not in covered and tok.text[:1].isupper():
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].tag_ == "NNP" and tokens[j + 1].idx not in covered:
+                j += 1
+            start, end = tok.idx, tokens[j].idx + len(tokens[j].text)
+            frame = _locative_frame(doc, start, end) if i > 0 else None
+            if frame:
+                mentions.append(Mention(start, end, doc.text[start:end], "PROPN", strong=frame == "strong"))
+            i = j + 1
+        else:
+            i += 1
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _embedded(start: int, text: str) -> list[Mention]:
+    """Places named inside an organisation's name ("EU", "Zimbabwe Electoral Commission",
+    "University of California"), labelled ``EMBED``; kept later only for well-known places."""
+    words = list(re.finditer(r"\S+", text))
+    if words and words[0].group(0).lower() == "the":
+        words = words[1:]
+    if not words:
+        return []
+    spans: list[tuple[int, int]] = [(words[0].start(), len(text))]
+    for size in (3, 2, 1):
+        if size < len(words):
+            spans.append((words[0].start(), words[size - 1].end()))
+    for i, word in enumerate(words[:-1]):
+        if word.group(0) == "of":
+            spans.append((words[i + 1].start(), words[-1].end()))
+    out = []
+    for s, e in spans:
+        surface = text[s:e].rstrip(",.")
+        if surface[:1].isupper():
+            out.append(Mention(start + s, start + s + len(surface), surface, "EMBED"))
+    return out
+
+
+def _locative_frame(doc: Doc, start: int, end: int) -> str | None:
+    """``"strong"`` next to a place noun ("X district", "the town of X"), ``"weak"`` after a
+    locative preposition ("in X"), else ``None``."""
+    text = doc.text
+    before = [w.lower().strip(",") for w in text[max(0, start - 40) : start].split()]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    after = text[end : end + 30]
+    words = after.replace("'s", " ").replace("’s", " ").split()
+    if words and words[0].lower().strip(",.") in _PLACE_NOUNS:
+        return "strong"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS | {"settlement", "settlements"}:
+        return "strong"
+    if before and before[-1] in _LOCATIVE_CUES and before[-1] != "of":
+        return "weak"
+    return None
+
+
+def resolve_places(article: Article, doc: Doc) -> list[dict[str, Any]]:
+    """The places of ``article``: one dict per place-like mention, resolved in the article's context.
+
+    Keys: start, end, text, label, geonameid, name, lat, lon, country (ISO3), admin1, feature,
+    precision (continent | country | admin1 | admin2 | city | sub-city), direction ("northern" …),
+    resolved, reason (why unresolved, or how a sub-city feature was placed), confidence.
+    NORP mentions appear only when they name a country or continent ("Iraqi" → Iraq).
+    """
+    return resolve_spans(article.text, place_mentions(doc))
+
+
+def resolve_spans(text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """Resolve given spans of ``text`` (e.g. gold toponyms) together, in document order."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    return resolve_mentions(text, ordered, load())
+
+
+def geocode(text: str, country_hint: str | None = None) -> list[dict[str, Any]]:
+    """Ranked candidates for one place name (best first), e.g. ``geocode("Najaf")``.
+
+    ``country_hint`` (ISO3 or ISO2, or a country name) favours places in that country. Names longer
+    than 80 characters, empty ones and names in no known script give an empty list.
+    """
+    from tidings.geo.resolve import _candidates, _prior, _Query
+
+    text = (text or "").strip()
+    if not text or len(text) > MAX_NAME:
+        return []
+    gaz = load()
+    key = normalize(text)
+    if not key:
+        return []
+    hint = _country_hint(country_hint, gaz) if country_hint else None
+    query = _Query(Mention(0, len(text), text, None), key)
+    cands = _candidates(gaz, key, text)
+    query.candidates = cands
+    ranked = sorted(
+        cands,
+        key=lambda c: -(_prior(query, c) + (6.0 if hint and c.place.country == hint else 0.0)),
+    )
+    out = []
+    for cand in ranked[:10]:
+        place = cand.place
+        area = gaz.place(place.admin1)
+        out.append(
+            {
+                "geonameid": place.id,
+                "name": place.name,
+                "lat": place.lat,
+                "lon": place.lon,
+                "country": place.country,
+                "admin1": place.name if place.feature == "ADM1" else (area.name if area else None),
+                "feature": place.feature,
+                "precision": FEATURE_PRECISION.get(place.feature, "city"),
+                "population": place.population,
+                "match": ["name", "alias", "alternate", "demonym", "code", "spelling"][cand.kind],
+            }
+        )
+    return out
+
+
+def _country_hint(hint: str, gaz: Any) -> str | None:
+    value = hint.strip()
+    if len(value) == 3 and value.isalpha() and value.isupper():
+        return value
+    for cand in gaz.lookup(normalize(value)):
+        if cand.place.feature == "PCLI":
+            return str(cand.place.country)
+    return None
