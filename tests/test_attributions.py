@@ -138,9 +138,11 @@ def test_speech_attributions_and_kinds(sentence: str, source: str, kind: str) ->
     assert attribution.kind == kind
 
 
-def test_pronoun_sources_are_left_to_quotes() -> None:
-    _, found = attributions_of("He said the plan had failed because of the weather.")
-    assert found == []
+def test_pronoun_sources_are_kept_for_linking() -> None:
+    article, found = attributions_of("He said the plan had failed because of the weather.")
+    attribution = by_source(found, "He")
+    assert attribution.kind == "other"
+    assert claim(article, attribution) == "the plan had failed because of the weather"
 
 
 def test_records_carry_cue_spans() -> None:

@@ -147,8 +147,9 @@ def test_polnear_dev_floors() -> None:
 
     result = evaluate_polnear(POLNEAR, "dev", workers=2)
     assert result["documents"] == 84
-    assert result["source"]["f1"] >= 0.68
-    assert result["cue"]["f1"] >= 0.67
-    assert result["content"]["f1"] >= 0.69
-    assert result["content"]["precision"] >= 0.85
-    assert result["source"]["exact_f1"] >= 0.58
+    # measured on dev: source 0.740, cue 0.740, content 0.767 (overlap F1); source exact 0.661
+    assert result["source"]["f1"] >= 0.72
+    assert result["cue"]["f1"] >= 0.72
+    assert result["content"]["f1"] >= 0.75
+    assert result["content"]["precision"] >= 0.86
+    assert result["source"]["exact_f1"] >= 0.63

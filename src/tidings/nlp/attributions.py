@@ -2,11 +2,12 @@
 
 Patterns: "According to X, CLAIM" / "CLAIM, according to X", "As per X, CLAIM", "CLAIM, citing X",
 "X (has) reported (that) CLAIM", "X said (that) CLAIM" and the other speech and belief verbs of
-:mod:`tidings.nlp.cues`, "X quoted Y as saying CLAIM", "sources said", "officials told X". The kind
-(media, official, witness, anonymous, other) comes from the source mention's words.
+:mod:`tidings.nlp.cues`, "X quoted Y as saying CLAIM", "sources said", "officials told X", and
+stances and beliefs ("X opposed …", "X called for …", "X is confident that …", "X's claim that …").
+The kind (media, official, witness, anonymous, other) comes from the source mention's words.
 
-Pure functions of the article and its parse; bare pronoun sources ("he said") are left to the
-quotes, where actor linking resolves them.
+Pure functions of the article and its parse. A pronoun source ("he said", "officials, who said")
+is kept as it is written, with kind "other": actor linking resolves it.
 """
 
 from __future__ import annotations
@@ -14,20 +15,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.models import Article, Attribution, Span
-from tidings.nlp.cues import source_kind
+from tidings.nlp.cues import SPEECH_VERBS, source_kind
 from tidings.nlp.quotes import (
     Relation,
     _according_relation,
     _Context,
     _phrase_after,
+    _phrase_start,
+    _relations,
     is_pronoun,
-    speech_relations,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
+    from spacy.tokens import Doc, Token
 
 
 def find_attributions(article: Article, doc: Doc) -> list[Attribution]:
@@ -44,7 +44,7 @@ def attribution_records(article: Article, doc: Doc) -> list[tuple[Attribution, S
     if not text.strip() or len(doc) == 0:
         return []
     context = _Context(article, doc)
-    relations = list(speech_relations(article, doc))
+    relations = _relations(context)
     relations.extend(_phrase_relations(context, {r.cue_span for r in relations}))
     records: list[tuple[Attribution, Span]] = []
     seen: set[tuple[Span, Span]] = set()
@@ -53,8 +53,6 @@ def attribution_records(article: Article, doc: Doc) -> list[tuple[Attribution, S
             continue
         start, end = relation.source
         mention = text[start:end]
-        if is_pronoun(mention) or mention.strip().lower() in _RELATIVE:
-            continue
         key = (relation.source, relation.content)
         if key in seen:
             continue
@@ -64,7 +62,7 @@ def attribution_records(article: Article, doc: Doc) -> list[tuple[Attribution, S
         described = text[start : relation.cue_span[0]] if 0 < relation.cue_span[0] - start < 200 else mention
         attribution = Attribution(
             source=" ".join(mention.split()),
-            kind=source_kind(described),
+            kind="other" if is_pronoun(mention) else source_kind(described),
             start=start,
             end=end,
             claim=relation.content,
@@ -78,7 +76,7 @@ def _phrase_relations(context: _Context, taken: set[Span]) -> list[Relation]:
     """Phrases "according to X", "as per X" and "citing X" not already bound to a quotation."""
     doc = context.doc
     relations: list[Relation] = []
-    for token in doc:
+    for token in context.tokens_of("phrase"):
         lower = token.lower_
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is None or context.in_quote(token.idx):
@@ -94,11 +92,8 @@ def _phrase_relations(context: _Context, taken: set[Span]) -> list[Relation]:
     return relations
 
 
-def _citing_relation(context: _Context, citing: object) -> Relation | None:
+def _citing_relation(context: _Context, citing: Token) -> Relation | None:
     """The relation of "CLAIM, citing X": the clause before the participle, backed by its object."""
-    from spacy.tokens import Token
-
-    assert isinstance(citing, Token)
     text = context.text
     para = context.paragraph_span(citing.idx)
     source = _phrase_after(context, citing.i + 1, para)
@@ -109,6 +104,9 @@ def _citing_relation(context: _Context, citing: object) -> Relation | None:
     except (ValueError, AttributeError):
         sent_start = para[0]
     end = citing.idx
+    head = citing.head
+    if head.i < citing.i and head.lemma_ in SPEECH_VERBS:
+        end = min(end, _phrase_start(head).idx)  # "“…,” he said, citing X": the quote, not "he said"
     while end > sent_start and text[end - 1] in " ,\n\t":
         end -= 1
     start = sent_start

@@ -25,7 +25,7 @@ SPEECH_VERBS = _words(
     testify inform caution advise assure reassure tout concur agree disagree dispute counter
     retort object protest lament decry denounce condemn criticize criticise praise hail welcome
     question wonder speculate estimate forecast calculate conclude indicate signal hint imply
-    propose recommend announce proclaim affirm reaffirm clarify elaborate continue summarize
+    propose recommend announce proclaim affirm reaffirm clarify elaborate summarize
     telegraph broadcast publish cite quote relay convey notify inform
     """
 )
@@ -36,7 +36,7 @@ COGNITION_VERBS = _words(
     believe think know feel fear hope expect doubt suspect assume suppose reckon consider
     understand realize realise recognize recognise learn find discover see hear notice
     worry want wish intend plan decide determine insist figure guess imagine presume
-    show prove demonstrate seem appear
+    show demonstrate seem appear
     """
 )
 
@@ -49,15 +49,17 @@ OBJECT_VERBS = _words("report confirm announce deny reveal disclose say")
 #: Verbs of stance and evaluation: "X supports Y", "X called Y a threat" (attributions, no quotes).
 ATTITUDE_VERBS = _words(
     """
-    support oppose endorse back reject praise criticize criticise attack blame accuse call
-    describe urge seek defend dismiss welcome applaud condemn denounce mock slam blast hail tout
+    support oppose endorse back reject praise criticize criticise blame accuse call
+    describe urge seek defend dismiss welcome applaud condemn denounce mock hail tout
     cite mention discuss question challenge dispute refute acknowledge propose recommend demand
-    promise pledge vow threaten favor favour prefer like dislike love hate fear want need expect
+    promise pledge vow threaten favor favour prefer like dislike love hate fear want expect
     view consider regard label dub brand characterize characterise portray credit thank predict
     assail decry lament bemoan ridicule trash tout highlight stress emphasize emphasise concede
-    admit blame fault lambaste chide rebuke scold warn caution celebrate commend champion
-    advocate request require order decide plan intend hope wish vote express share repeat
-    decline refuse offer aim portray identify
+    admit blame fault lambaste chide rebuke scold warn caution commend champion
+    advocate request order decide plan intend hope wish vote express share repeat
+    decline refuse aim portray identify echo deem promote encourage embrace underscore
+    congratulate convince remind envision contradict rebut trumpet cheer approve accept cast
+    frame tease vilify disparage belittle insult chastise berate
     """
 )
 
@@ -120,12 +122,49 @@ PREP_CUES = {
 }
 
 #: Manner-of-speaking verbs only count when they govern or abut a quotation.
-QUOTE_ONLY_VERBS = _words("smile laugh sigh shrug nod grin snap bark chuckle scoff sneer")
+QUOTE_ONLY_VERBS = _words("smile laugh sigh shrug nod grin snap bark chuckle scoff sneer continue")
 
 #: "reports", "a statement" — nouns that open "X's statement that …" / "in a statement".
-SPEECH_NOUNS = _words("statement remark comment claim report announcement assertion view opinion belief")
+#: Nouns of saying and attitude: "Trump's claim that …", "her call for …", "his support for …".
+SPEECH_NOUNS = _words(
+    """
+    statement remark remarks comment comments claim claims assertion view views belief call calls
+    criticism promise pledge warning demand demands accusation accusations allegation allegations
+    denial vow threat argument insistence contention complaint admission prediction opinion
+    """
+)
 
-PRONOUNS = _words("i you he she it we they me him her us them this that who which one someone somebody")
+#: Light verbs whose object makes them a cue: "made the case that", "raised questions about".
+LIGHT_VERBS = {
+    "make": _words(
+        "case clear point argument claim promise pledge statement remarks comments appeal plea pitch"
+    ),
+    "take": _words("credit aim issue shot shots swipe jab stand position view stance"),
+    "raise": _words("questions question concerns concern doubts doubt issue alarm possibility prospect"),
+    "draw": _words("contrast contrasts comparison comparisons analogy distinction parallel parallels line"),
+    "give": _words("speech speeches hint hints warning account assurance assurances answer interview"),
+    "cast": _words("doubt blame"),
+    "express": _words("support concern concerns doubt doubts hope confidence frustration regret interest"),
+    "voice": _words("support concern concerns doubt doubts hope confidence frustration opposition"),
+    "issue": _words("statement warning call apology denial"),
+    "offer": _words("support praise thoughts condolences apology explanation"),
+    "pay": _words("tribute homage"),
+    "sound": _words("alarm"),
+    "lay": _words("out"),
+}
+
+#: Adjectives that, after "be", attribute a belief or stance: "X is confident that …".
+ATTITUDE_ADJECTIVES = _words(
+    """
+    confident sure certain aware convinced worried afraid hopeful optimistic pessimistic skeptical
+    sceptical critical supportive opposed eager determined adamant unsure unaware concerned happy
+    glad pleased angry upset frustrated disappointed proud willing reluctant ready keen open
+    careful quick unwilling firm clear emphatic insistent fearful wary suspicious doubtful
+    dismissive enthusiastic excited grateful thankful furious outraged shocked surprised
+    """
+)
+
+PRONOUNS = _words("i you he she it we they me him her us them this that who which whom one someone somebody")
 
 # -- source kinds ---------------------------------------------------------------------------------
 

@@ -6,8 +6,12 @@ is the subject of the speech verb that governs or abuts the quotation, found in 
 Indirect quotes are speech verbs with a complement clause ("X said that …"). A paragraph followed
 by a "— Name (@handle) Date" line is a quoted tweet, in the paragraph's language.
 
-Everything here is a pure function of the article and its parse; the relation finder
-:func:`speech_relations` is shared with :mod:`tidings.nlp.attributions`.
+The same relation finder (:func:`speech_relations`, shared with :mod:`tidings.nlp.attributions`)
+also finds relations that are not quotes: beliefs ("X thinks that …"), stances ("X opposed the
+plan", "X called for …", "X is confident that …", "Trump's claim that …"). ``find_quotes`` keeps
+only direct quotes and indirect speech; attributions keep them all.
+
+Everything here is a pure function of the article and its parse; lexicons are immutable.
 """
 
 from __future__ import annotations
@@ -19,12 +23,15 @@ from typing import TYPE_CHECKING
 
 from tidings.models import Article, Quote, Span
 from tidings.nlp.cues import (
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     COGNITION_VERBS,
+    LIGHT_VERBS,
     OBJECT_VERBS,
     PREP_CUES,
     PRONOUNS,
     QUOTE_ONLY_VERBS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
 )
 
@@ -43,9 +50,11 @@ _CLOSERS = {
     "``": ("''",),
     "‘": ("’",),
     "‚": ("‘", "’"),
+    "'": ("'",),
 }
-_MARKS = re.compile(r"''|``|[\"“”„«»‹›‘’‚]")
-_AMBIGUOUS = frozenset({'"', "''", "‘", "‚"})  # marks whose direction depends on their neighbours
+_MARKS = re.compile(r"''|``|[\"“”„«»‹›‘’‚']")
+_AMBIGUOUS = frozenset({'"', "''", "‘", "‚", "'"})  # their direction depends on their neighbours
+_SINGLE = "‘‚'"  # single marks: also apostrophes, so they need more evidence
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,") | {"\u00a0", "\u200b", "\u200e", "\u200f"}
 _MAX_QUOTE = 4000  # a quote longer than this inside one paragraph is a mismatched mark
 _MIN_SINGLE_WORDS = 3  # ‘…’ counts as a quote only with this many words (else a title or a term)
@@ -93,7 +102,9 @@ def quotation_spans(text: str, paragraphs: list[Span] | None = None) -> list[Quo
         if close is None:
             continue
         content = _trim(text, mark_pos + len(mark), close)
-        if content[1] > content[0] and (mark not in "‘‚" or _word_count(text, *content) >= _MIN_SINGLE_WORDS):
+        if content[1] > content[0] and (
+            mark not in _SINGLE or _word_count(text, *content) >= _MIN_SINGLE_WORDS
+        ):
             found.append(QuoteMarks(content, (mark_pos, close + len(close_mark))))
         index = close_index
         pos = close + len(close_mark)
@@ -106,6 +117,8 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
     nxt = text[after] if after < len(text) else " "
     if nxt.isspace():
         return False
+    if mark == "'" and not (nxt.isalpha() and (prev in _OPEN_BEFORE or prev in '“"(')):
+        return False
     if mark in _AMBIGUOUS:
         return prev in _OPEN_BEFORE or prev in '“„«‘"' or (not prev.isalnum() and prev not in ".,!?’'")
     return mark in _CLOSERS
@@ -117,7 +130,7 @@ def _is_closing(text: str, pos: int, mark: str, opener: str) -> bool:
     prev = text[pos - 1] if pos > 0 else " "
     after = pos + len(mark)
     nxt = text[after] if after < len(text) else " "
-    if opener in "‘‚":
+    if opener in _SINGLE:
         if prev.isspace() or nxt.isalnum():
             return False  # an apostrophe inside a word ("don’t") or an opening mark
     elif (opener in _AMBIGUOUS or opener == "``") and prev.isspace() and (nxt.isalnum() or nxt in "“‘"):
@@ -140,7 +153,7 @@ def _find_close(
                 return mark_pos, index, match.group()
             match = _MARKS.search(text, mark_pos + 1, min(end, limit + 2))
         # still open at the paragraph end: continue only into a paragraph that reopens the quote
-        if opener in "‘‚" or index + 1 >= len(paragraphs):
+        if opener in _SINGLE or index + 1 >= len(paragraphs):
             return None, index, ""
         nxt_start, nxt_end = paragraphs[index + 1]
         reopen = _MARKS.match(text, nxt_start)
@@ -187,21 +200,28 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SOURCE_DROP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "ccomp", "parataxis"})
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
-_NO_CLAUSE = frozenset()
+_OWN_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
 
 
 def speech_relations(article: Article, doc: Doc) -> list[Relation]:
     """Direct quotes, tweets and verb-governed relations (indirect speech, beliefs) of the article."""
-    text = article.text
-    if not text or (len(doc) == 0 and not text.strip()):
+    if not article.text.strip():
         return []
-    context = _Context(article, doc)
+    return _relations(_Context(article, doc))
+
+
+def _relations(context: _Context) -> list[Relation]:
     relations: list[Relation] = []
     used_cues: set[int] = set()
     direct = _direct_relations(context, used_cues)
     relations.extend(direct)
     relations.extend(_tweet_relations(context, direct))
-    relations.extend(_verb_relations(context, used_cues))
+    verbal = _verb_relations(context, used_cues)
+    relations = _continue_indirect(context, relations, verbal)
+    relations.extend(verbal)
+    relations.extend(_headline_relations(context, direct))
+    relations.extend(_noun_relations(context))
+    relations.extend(_adjective_relations(context))
     relations.sort(key=lambda r: (r.content[0], r.cue_span[0]))
     return relations
 
@@ -218,7 +238,12 @@ class _Context:
         self.paragraph_starts = [s for s, _ in spans]
         self.quotes = quotation_spans(self.text, spans)
         self.quote_starts = [q.outer[0] for q in self.quotes]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = _token_starts(doc)
+        self.candidates = _candidates(doc)
+
+    def tokens_of(self, kind: str) -> list[Token]:
+        """Tokens that may start a relation of ``kind`` (verb, noun, adjective, phrase)."""
+        return [self.doc[i] for i in self.candidates.get(kind, ())]
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
@@ -227,13 +252,6 @@ class _Context:
         if not self.paragraphs:
             return 0, len(self.text)
         return self.paragraphs[self.paragraph_of(pos)]
-
-    def lang_at(self, pos: int) -> str | None:
-        paragraphs = self.article.paragraphs
-        if not paragraphs:
-            return self.article.lang
-        paragraph = paragraphs[max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)]
-        return paragraph.lang or self.article.lang
 
     def in_quote(self, pos: int) -> QuoteMarks | None:
         i = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -245,6 +263,55 @@ class _Context:
     def token_at(self, pos: int) -> int | None:
         i = bisect.bisect_right(self.token_starts, pos) - 1
         return i if i >= 0 else None
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    if len(doc) == 0:
+        return []
+    from spacy.attrs import IDX
+
+    return [int(x) for x in doc.to_array(IDX).tolist()]
+
+
+def _lexicon_ids(words: frozenset[str] | set[str]) -> frozenset[int]:
+    """spaCy's string hashes of ``words`` (a pure function: the same ids in every process)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in words)
+
+
+_VERB_IDS = _lexicon_ids(SPEECH_VERBS | COGNITION_VERBS | ATTITUDE_VERBS | set(PREP_CUES) | set(LIGHT_VERBS))
+_NOUN_IDS = _lexicon_ids(SPEECH_NOUNS)
+_ADJECTIVE_IDS = _lexicon_ids(ATTITUDE_ADJECTIVES)
+_PHRASE_IDS = _lexicon_ids({"according", "as", "citing"})
+_CCOMP_ID = next(iter(_lexicon_ids({"ccomp"})))
+
+
+def _candidates(doc: Doc) -> dict[str, list[int]]:
+    """Indices of the tokens worth a closer look, found on the attribute arrays (no Token objects)."""
+    if len(doc) == 0:
+        return {}
+    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+    from spacy.parts_of_speech import ADJ, AUX, NOUN, VERB
+
+    ccomp = _CCOMP_ID
+    rows = doc.to_array([POS, LEMMA, LOWER, DEP, HEAD]).tolist()
+    with_clause = set()
+    for i, row in enumerate(rows):
+        if row[3] == ccomp:
+            head = row[4] if row[4] < 2**63 else row[4] - 2**64  # relative offset, stored unsigned
+            with_clause.add(i + head)
+    found: dict[str, list[int]] = {"verb": [], "noun": [], "adjective": [], "phrase": []}
+    for i, (pos, lemma, lower, _, _) in enumerate(rows):
+        if pos in (VERB, AUX) and (lemma in _VERB_IDS or i in with_clause):
+            found["verb"].append(i)
+        elif pos == NOUN and (lemma in _NOUN_IDS or lower in _NOUN_IDS):
+            found["noun"].append(i)
+        elif pos == ADJ and lower in _ADJECTIVE_IDS:
+            found["adjective"].append(i)
+        if lower in _PHRASE_IDS:
+            found["phrase"].append(i)
+    return found
 
 
 def _paragraphs_of(text: str) -> list[Span]:
@@ -272,6 +339,35 @@ def _direct_relations(context: _Context, used_cues: set[int]) -> list[Relation]:
             if relation.source is not None or relation.cue:
                 previous = relation
     return relations
+
+
+def _continue_indirect(
+    context: _Context, relations: list[Relation], verbal: list[Relation]
+) -> list[Relation]:
+    """An uncued quotation right after "…, X said." continues what X said."""
+    speech = sorted(
+        (r for r in verbal if r.verb == "speech" and r.source is not None), key=lambda r: r.cue_span
+    )
+    if not speech:
+        return relations
+    ends = [max(r.cue_span[1], r.content[1], r.source[1] if r.source else 0) for r in speech]
+    result: list[Relation] = []
+    text = context.text
+    for relation in relations:
+        if relation.cue or not relation.direct:
+            result.append(relation)
+            continue
+        opening = relation.content[0] - 1
+        before = [i for i, end in enumerate(ends) if end <= opening]
+        if before:
+            previous = speech[before[-1]]
+            gap = text[ends[before[-1]] : opening]
+            if len(gap) <= 6 and not gap.strip(" \n\t.\"'“”‘’"):
+                relation = Relation(
+                    relation.content, previous.cue, previous.cue_span, previous.source, True, "speech", True
+                )
+        result.append(relation)
+    return result
 
 
 def _continues(context: _Context, previous: Relation, quote: QuoteMarks) -> bool:
@@ -334,14 +430,45 @@ def _attach_speaker(context: _Context, quote: QuoteMarks, used_cues: set[int]) -
     colon = _colon_speaker(context, quote, para_start)
     if colon is not None:
         return colon
-    return None
+    return _dash_speaker(context, quote)
+
+
+_DASH_NAME = re.compile(
+    r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*$"
+)
+
+
+def _dash_speaker(context: _Context, quote: QuoteMarks) -> Relation | None:
+    """A quotation that ends its paragraph, signed on the next line: "“…”" then "— Albert Einstein"."""
+    text = context.text
+    here = context.paragraph_of(max(quote.outer[1] - 1, 0))
+    if here + 1 >= len(context.paragraphs) or text[quote.outer[1] : context.paragraphs[here][1]].strip(" .,"):
+        return None
+    start, end = context.paragraphs[here + 1]
+    match = _DASH_NAME.match(text, start, end)
+    if match is None:
+        return None
+    dash = start + len(text[start:end]) - len(text[start:end].lstrip(" \t"))
+    name = match.span("name")
+    return Relation(quote.content, "—", (dash, dash + 1), name, True, "speech")
+
+
+def _long(context: _Context, quote: QuoteMarks) -> bool:
+    """Quotations of four words or more may hang from verbs of stance ("called it “…”")."""
+    return _word_count(context.text, *quote.content) >= 4
 
 
 def _is_cue_verb(token: Token, near_quote: bool) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma != "accord":
         return False
-    return lemma in SPEECH_VERBS or (near_quote and lemma in QUOTE_ONLY_VERBS) or lemma in COGNITION_VERBS
+    if token.dep_ in ("amod", "compound") or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+        return False  # "so-called", "long-promised"
+    return (
+        lemma in SPEECH_VERBS
+        or (near_quote and (lemma in QUOTE_ONLY_VERBS or lemma in ATTITUDE_VERBS))
+        or (lemma in COGNITION_VERBS and near_quote)
+    )
 
 
 def _cue_after(context: _Context, quote: QuoteMarks, para_end: int) -> Token | None:
@@ -353,13 +480,16 @@ def _cue_after(context: _Context, quote: QuoteMarks, para_end: int) -> Token | N
     if doc[i].idx < quote.outer[1]:
         i += 1
     seen = 0
+    closed = context.text[quote.content[1] - 1 : quote.content[1]] == "."
     while i < len(doc) and seen < 25:
         token = doc[i]
         if token.idx >= para_end or context.in_quote(token.idx):
             return None
         if token.is_punct and token.text in _SENTENCE_END and seen > 0:
             return None
-        if _is_cue_verb(token, True) and token.lemma_ != "accord":
+        if _is_cue_verb(token, _long(context, quote)) and token.lemma_ != "accord":
+            if closed and any(c.i > token.i and c.dep_ in _OWN_CONTENT for c in token.children):
+                return None  # "“….” He adds, “…”": the verb introduces what follows it
             return token
         if token.lemma_ == "accord" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             return token
@@ -388,7 +518,7 @@ def _cue_before(context: _Context, quote: QuoteMarks, para_start: int) -> Token 
             return None
         if token.lemma_ == "accord" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             return token
-        if _is_cue_verb(token, True):
+        if _is_cue_verb(token, _long(context, quote)):
             return token
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             return None
@@ -417,12 +547,107 @@ def _colon_speaker(context: _Context, quote: QuoteMarks, para_start: int) -> Rel
 # -- verb-governed relations -------------------------------------------------------------------------
 
 
+_NOUN_CONTENT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "over"})
+
+
+def _noun_relations(context: _Context) -> list[Relation]:
+    """ "Trump's claim that …", "her call for …": a speech noun, its possessor and its complement."""
+    relations: list[Relation] = []
+    for token in context.tokens_of("noun"):
+        if token.pos_ != "NOUN" or (
+            token.lemma_.lower() not in SPEECH_NOUNS and token.lower_ not in SPEECH_NOUNS
+        ):
+            continue
+        if context.in_quote(token.idx):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        para = context.paragraph_span(token.idx)
+        content: Span | None = None
+        cue_end = token.idx + len(token.text)
+        for child in token.children:
+            if child.i < token.i:
+                continue
+            if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "relcl" and not any(g.dep_ == "mark" for g in child.children):
+                    continue
+                left = child.left_edge
+                start = left.idx + len(left.text) if left.lower_ == "that" else left.idx
+                right = child.right_edge
+                content = _trim_clause(context.text, start, min(right.idx + len(right.text), para[1]))
+                break
+            if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    right = objects[0].right_edge
+                    content = _trim_clause(
+                        context.text, objects[0].left_edge.idx, min(right.idx + len(right.text), para[1])
+                    )
+                    cue_end = child.idx + len(child.text)
+                    break
+        if content is None or content[1] - content[0] < 3:
+            continue
+        source = _noun_phrase(context, owner, para, content)
+        if source is not None and context.text[source[1] - 2 : source[1]] in ("'s", "’s"):
+            source = (source[0], source[1] - 2)
+        cue = (token.idx, cue_end)
+        relations.append(Relation(content, token.lower_, cue, source, False, "noun"))
+    return relations
+
+
+def _adjective_relations(context: _Context) -> list[Relation]:
+    """ "X is confident that …", "Y was critical of …": a stance adjective after "be"."""
+    relations: list[Relation] = []
+    for token in context.tokens_of("adjective"):
+        if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lower_ not in ATTITUDE_ADJECTIVES:
+            continue
+        verb = token.head
+        if verb.lemma_ != "be" or context.in_quote(token.idx):
+            continue
+        para = context.paragraph_span(token.idx)
+        content: Span | None = None
+        for child in list(token.children) + [c for c in verb.children if c.i > token.i]:
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                left = child.left_edge
+                start = left.idx + len(left.text) if left.lower_ == "that" else left.idx
+            elif child.dep_ == "prep" and child.lower_ in ("of", "about", "that", "to", "with", "on"):
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if not objects:
+                    continue
+                start = objects[0].left_edge.idx
+                child = objects[0]
+            else:
+                continue
+            right = child.right_edge
+            content = _trim_clause(context.text, start, min(right.idx + len(right.text), para[1]))
+            break
+        if content is None or content[1] - content[0] < 3:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+            continue
+        source = _noun_phrase(context, subject, para, content)
+        cue = (
+            (verb.idx, token.idx + len(token.text))
+            if verb.i < token.i
+            else (token.idx, token.idx + len(token.text))
+        )
+        relations.append(Relation(content, token.lower_, cue, source, False, "cognition"))
+    return relations
+
+
 def _verb_relations(context: _Context, used_cues: set[int]) -> list[Relation]:
     relations: list[Relation] = []
-    for token in context.doc:
+    for token in context.tokens_of("verb"):
         if token.i in used_cues or token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_.lower()
+        if lemma in LIGHT_VERBS and not context.in_quote(token.idx):
+            light = _light_relation(context, token, LIGHT_VERBS[lemma])
+            if light is not None:
+                relations.append(light)
+                continue
         if (
             lemma not in SPEECH_VERBS
             and lemma not in COGNITION_VERBS
@@ -437,6 +662,50 @@ def _verb_relations(context: _Context, used_cues: set[int]) -> list[Relation]:
         if relation is not None:
             relations.append(relation)
     return relations
+
+
+_AIMED = frozenset({"aim", "shot", "shots", "swipe", "jab", "stand", "position", "view", "stance"})
+
+
+def _light_relation(context: _Context, verb: Token, objects: frozenset[str]) -> Relation | None:
+    """ "made the case that …", "raised questions about …", "took aim at …": verb + noun as the cue."""
+    para = context.paragraph_span(verb.idx)
+    for obj in verb.children:
+        if (
+            obj.i <= verb.i
+            or obj.dep_ not in ("dobj", "oprd", "prt", "acomp", "ccomp")
+            or obj.lower_ not in objects
+        ):
+            continue
+        content: Span | None = None
+        holders = [c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i]
+        for child in holders:
+            if child.dep_ in ("ccomp", "xcomp", "acl") and child.pos_ in ("VERB", "AUX"):
+                left = child.left_edge
+                start = left.idx + len(left.text) if left.lower_ == "that" else left.idx
+                right = child.right_edge
+            elif child.dep_ == "prep" and (
+                child.lower_ not in ("in", "during", "on", "at")
+                or (child.lower_ in ("on", "at") and obj.lower_ in _AIMED)
+            ):
+                inner = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if not inner:
+                    continue
+                start = inner[0].left_edge.idx
+                right = inner[0].right_edge
+            elif child.dep_ == "dobj" and obj.dep_ == "prt":
+                start = child.left_edge.idx
+                right = child.right_edge
+            else:
+                continue
+            content = _trim_clause(context.text, start, min(right.idx + len(right.text), para[1]))
+            break
+        if content is None or content[1] - content[0] < 3:
+            continue
+        source = _subject(context, verb, para, content)
+        cue = (verb.idx, obj.idx + len(obj.text))
+        return Relation(content, verb.text.lower(), cue, source, False, "object")
+    return None
 
 
 def _takes_that_clause(verb: Token) -> bool:
@@ -458,7 +727,7 @@ def _relation_for_verb(
     cue_end = 0
     para = context.paragraph_span(verb.idx)
     if content is None:
-        content = _complement(context, verb, para) if lemma not in _NO_CLAUSE else None
+        content = _complement(context, verb, para)
         if content is None and (lemma in OBJECT_VERBS or lemma in ATTITUDE_VERBS):
             content = _object_claim(context, verb, para)
             kind = "object"
@@ -499,8 +768,19 @@ def _complement(context: _Context, verb: Token, para: Span) -> Span | None:
             span = _trim_clause(text, max(start, para[0]), min(end, para[1]))
             if span[1] - span[0] >= 3:
                 return span
-    # "CLAIM, X said." parsed with the claim as root and the verb hanging off it
+    # the parser joined the paragraph to the one before: "…\n\nCLAIM, X said." with the clause
+    # hanging from the previous paragraph
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.idx < para[0] and _trails_clause(context, verb):
+            start = max(para[0], _sentence_start_of(context, verb))
+            span = _trim_clause(text, start, _phrase_start(verb).idx)
+            if span[1] - span[0] >= 3:
+                return span
+    # "CLAIM, X said." parsed with the claim as root and the verb hanging off it (verbs of saying
+    # and thinking only: "…, a drone attacked" reports nothing)
     head = verb.head
+    if verb.lemma_ not in SPEECH_VERBS and verb.lemma_ not in COGNITION_VERBS:
+        return None
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         and head.i < verb.i
@@ -534,7 +814,13 @@ def _complement(context: _Context, verb: Token, para: Span) -> Span | None:
 def _object_claim(context: _Context, verb: Token, para: Span) -> Span | None:
     """The claim of "X has reported injuries after …": the object and what follows it in the verb's phrase."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if child.i > verb.i and child.lower_ in ("so", "otherwise") and child.dep_ in ("advmod", "dobj"):
+            return child.idx, child.idx + len(child.text)  # "half said so"
+        if (
+            child.dep_ == "dobj"
+            and child.i > verb.i
+            and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+        ):
             end_token = child.right_edge
             for later in verb.children:  # "… injuries after the attack", "… Y as a threat"
                 if later.i > child.i and later.dep_ in ("prep", "oprd", "advmod", "npadvmod", "dative"):
@@ -584,14 +870,31 @@ def _cut_trailing_cue(context: _Context, clause: Token, end: int) -> int:
             and context.doc[token.i - 1].text in (",", "—", "–", ";")
         ):
             return min(end, context.doc[token.i - 1].idx)
+        if (
+            token.dep_ == "conj"
+            and token.head.i == clause.i
+            and (token.lemma_ in SPEECH_VERBS or token.lemma_ in ATTITUDE_VERBS)
+            and not any(c.dep_ in _SUBJECTS for c in token.children)
+        ):
+            cut = token.left_edge.i
+            while cut > clause.i and context.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return min(end, context.doc[cut].idx)
     return end
+
+
+def _phrase_start(verb: Token) -> Token:
+    """First token of the verb's own phrase (its subject, adverbs, auxiliaries; no clause)."""
+    start = verb.i
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ not in ("ccomp", "parataxis", "punct", "advcl", "dep", "cc"):
+            start = min(start, child.left_edge.i)
+    return verb.doc[start]
 
 
 def _trails_clause(context: _Context, verb: Token) -> bool:
     """The verb's own phrase ("…, officials said") is preceded by a comma, dash or quote."""
-    left = verb.left_edge
-    while left.i < verb.i and (left.is_punct or left.is_space):
-        left = verb.doc[left.i + 1]
+    left = _phrase_start(verb)
     before = context.text[max(0, left.idx - 3) : left.idx].rstrip()
     return bool(before) and before[-1] in ",—–”\"'’"
 
@@ -626,6 +929,13 @@ def _subject(context: _Context, verb: Token, para: Span, content: Span) -> Span 
         inverted = _inverted_subject(token)
         if inverted is not None and (token is not verb or content[1] <= verb.idx):
             return _noun_phrase(context, inverted, para, content)
+        if (
+            token.dep_ == "acl"
+            and token.head.i < token.i
+            and (token.head.pos_ == "PROPN" or token.head.ent_type_ in ("PERSON", "ORG", "NORP"))
+        ):
+            # "a Democrat supporting Clinton": the noun the participle describes
+            return _noun_phrase(context, token.head, para, (content[0], max(content[1], token.idx + 1)))
         if token.dep_ in _INHERIT and token.head.i != token.i:
             token = token.head
             if token.dep_ == "prep" or token.pos_ == "ADP":  # "quoted X as saying"
@@ -658,9 +968,12 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _own_subject(token: Token, content: Span) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "csubj") and not content[0] <= child.idx < content[1]:
-            return child
+    subjects = [
+        c for c in token.children if c.dep_ in ("nsubj", "csubj") and not content[0] <= c.idx < content[1]
+    ]
+    if subjects:  # the one nearest the verb ("LONDON (Reuters) - Donald Trump said")
+        before = [c for c in subjects if c.i < token.i]
+        return before[-1] if before else subjects[0]
     for child in token.children:  # passive: "it was reported by X"
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -682,6 +995,13 @@ def _noun_phrase(context: _Context, head: Token, para: Span, content: Span) -> S
         lo = min(lo, child.left_edge.i)
         hi = max(hi, child.right_edge.i)
     doc = context.doc
+    for i in range(lo, head.i):  # a dateline before the name: "LONDON (Reuters) - Donald Trump"
+        if (
+            doc[i].text in ("-", "—", "–", "--")
+            and i > lo
+            and (doc[i - 1].text == ")" or doc[i - 1].is_upper)
+        ):
+            lo = i + 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or (doc[hi].dep_ == "case" and hi != head.i)):
@@ -774,6 +1094,74 @@ def _sentence_end(context: _Context, token: Token, para: Span) -> int:
     except (ValueError, AttributeError):
         end = para[1]
     return min(end, para[1])
+
+
+# -- "Name: statement" --------------------------------------------------------------------------------
+
+_LABELS = frozenset(
+    {
+        "background",
+        "update",
+        "updates",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "correction",
+        "photo",
+        "photos",
+        "video",
+        "related",
+        "watch",
+        "read more",
+        "source",
+        "sources",
+        "q",
+        "a",
+        "warning",
+        "disclaimer",
+        "summary",
+        "context",
+        "analysis",
+        "opinion",
+        "live",
+        "breaking",
+        "latest",
+        "exclusive",
+        "timeline",
+        "explainer",
+        "factbox",
+    }
+)  # section labels, not speakers
+_HEADLINE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?P<rest>\S)")
+
+
+def _headline_relations(context: _Context, direct: list[Relation]) -> list[Relation]:
+    """ "Rubio: I still believe …" — a name, a colon and what the person said (headline style)."""
+    text = context.text
+    taken = [r.content for r in direct]
+    relations: list[Relation] = []
+    for start, end in context.paragraphs:
+        match = _HEADLINE.match(text, start, min(end, start + 80))
+        if match is None:
+            continue
+        name = match.span("name")
+        first = context.token_at(name[0])
+        last = context.token_at(name[1] - 1)
+        if first is None or last is None or len(context.doc) == 0:
+            continue
+        tokens = context.doc[first : last + 1]
+        if context.text[name[0] : name[1]].lower() in _LABELS or not all(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in tokens
+        ):
+            continue
+        rest_start = match.start("rest")
+        line_end = text.find("\n", rest_start, end)
+        content = _trim_clause(text, rest_start, end if line_end < 0 else line_end)
+        if _word_count(text, *content) < 3 or any(c[0] <= content[0] < c[1] for c in taken):
+            continue
+        colon = text.index(":", name[1], rest_start)
+        relations.append(Relation(content, ":", (colon, colon + 1), name, False, "speech"))
+    return relations
 
 
 # -- tweets -----------------------------------------------------------------------------------------
