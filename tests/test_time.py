@@ -288,3 +288,198 @@ def test_pure_same_input_same_output() -> None:
     assert find_timexes(text, SUNDAY) == find_timexes(text, SUNDAY)
     find_timexes("On May 1, 1990 it began. The next day it ended.", SUNDAY)
     assert find_timexes(text, SUNDAY) == find_timexes(text, SUNDAY)
+
+
+# -- narrative reference time, fiscal periods, sets and other rule classes ------------------------
+
+
+def test_a_month_follows_the_year_named_earlier_in_the_sentence() -> None:
+    assert values("In 2015, the mill closed in June and reopened in the fourth quarter.") == [
+        ("2015", "2015"),
+        ("June", "2015-06"),
+        ("the fourth quarter", "2015-Q4"),
+    ]
+
+
+def test_a_month_after_to_a_named_month_is_in_the_next_year() -> None:
+    assert values("Prices climbed from June 2015 to March.") == [
+        ("June 2015", "2015-06"),
+        ("March", "2016-03"),
+    ]
+
+
+def test_a_year_in_another_sentence_or_tense_does_not_move_a_month() -> None:
+    assert values("The firm was founded in 2003. It reported a loss in March.", "2021-11-07")[1] == (
+        "March",
+        "2021-03",
+    )
+    # "as of February" in the present: this year's, although 2003 was named before it.
+    found = values("Since its launch in 2003 and as of February, the store sells most songs.", "2021-04-09")
+    assert found[-1] == ("February", "2021-02")
+
+
+def test_a_day_resolved_from_the_article_date_does_not_name_a_year() -> None:
+    found = values("A revision on Friday to December's figures was small.", "2022-02-06")
+    assert found[-1] == ("December", "2021-12")
+
+
+def test_that_year_and_that_month_follow_the_last_named_ones() -> None:
+    assert values("She fled in June 2012 and returned later that year.")[-1] == ("later that year", "2012")
+    assert values("The plant opened in March 2016. The following month it closed.")[-1] == (
+        "The following month",
+        "2016-04",
+    )
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    found = values("The doctor was shot in October 2019. His name was crossed out that same day.")
+    assert found[-1] == ("that same day", "2019-10-XX")
+
+
+def test_the_day_before_an_event_in_apposition_is_the_date_named() -> None:
+    found = find_timexes("The index slid after Oct. 12, the day before the crash.", SUNDAY)
+    assert [(t.text, t.value) for t in found] == [("Oct. 12", "2021-10-12"), ("the day", "2021-10-12")]
+
+
+def test_over_the_weekend_on_a_monday_is_the_weekend_just_past() -> None:
+    assert only("Over the weekend, the rebels regrouped.", "2021-11-08").value == "2021-W44-WE"
+
+
+def test_fiscal_years() -> None:
+    assert values("Profit will fall in the fiscal year.") == [("the fiscal year", "2021")]
+    assert values("Profit fell last fiscal year.") == [("last fiscal year", "2020")]
+    assert values("Profit rose in the 2019 fiscal year.") == [("the 2019 fiscal year", "2019")]
+    t = find_timexes("Profit rose for the fiscal year ended June 30.", SUNDAY)[0]
+    assert (t.text, t.type, t.value) == ("the fiscal year", "DURATION", "P1Y")
+
+
+def test_a_quarter_named_by_its_end_date() -> None:
+    assert values("Sales rose in the quarter ended July 31.")[0] == ("the quarter", "2021-Q2")
+    assert values("Sales rose in the quarter ended Sept. 30.")[0] == ("the quarter", "2021-Q3")
+    assert values("Net fell in the second quarter ended Oct. 31.")[0] == ("the second quarter", "2021-Q2")
+
+
+def test_the_quarter_a_year_ago_and_the_same_period_last_year() -> None:
+    text = "The bank lost money in the third quarter. In the quarter a year ago, it earned $5 million."
+    assert values(text)[-1] == ("the quarter a year ago", "2020-Q3")
+    text = "Sales fell in the third quarter from the same period last year."
+    assert values(text)[-1] == ("the same period last year", "2020-Q3")
+
+
+def test_the_week_of_a_date() -> None:
+    assert values("A hearing may be held the week of March 6, 2023.") == [
+        ("the week of March 6, 2023", "2023-W10")
+    ]
+
+
+def test_plural_day_parts_after_weekdays_are_sets() -> None:
+    found = find_timexes("Flights leave on Monday and Tuesday nights.", SUNDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+
+
+def test_a_weekday_before_a_word_starting_with_night_has_no_day_part() -> None:
+    assert values("They met at a Sunday nightclub.") == [("Sunday", "2021-11-07")]
+
+
+def test_mid_afternoon_and_a_day_part_before_the_day() -> None:
+    t = only("Shares were up at mid-afternoon yesterday.")
+    assert (t.text, t.type, t.value, t.mod) == ("mid-afternoon yesterday", "TIME", "2021-11-06TAF", "MID")
+    assert only("By mid afternoon the shelling had stopped.").value == "2021-11-07TAF"
+    assert values("He arrived in the morning.") == []
+
+
+def test_and_a_half_durations() -> None:
+    assert values("The call lasted a minute and a half.") == [("a minute and a half", "PT1M30S")]
+    assert values("The siege lasted an hour and a half.") == [("an hour and a half", "PT1H30M")]
+    assert values("The siege lasted a year and a half.") == [("a year and a half", "P1Y6M")]
+
+
+def test_rates_are_sets() -> None:
+    t = only("The mill makes 300 tonnes a day.")
+    assert (t.text, t.type, t.value) == ("a day", "SET", "P1D")
+    t = only("The deal saves $2 million a year.")
+    assert (t.type, t.value) == ("SET", "P1Y")
+    t = only("The repairs took a year.")
+    assert (t.type, t.value) == ("DURATION", "P1Y")
+
+
+def test_vague_and_additional_quantities() -> None:
+    assert values("He ended a several-year stint abroad.") == [("several-year", "PXY")]
+    assert values("The loan may run for an additional year.") == [("an additional year", "P1Y")]
+    assert values("After a day-long meeting, they left.") == [("a day-long", "P1D")]
+    assert values("The year-long inquiry ended.") == [("year-long", "P1Y")]
+
+
+def test_more_reference_expressions() -> None:
+    assert values("In those days the port was busy.") == [("those days", "PAST_REF")]
+    assert values("Holders may gain in the short term.") == [("the short term", "FUTURE_REF")]
+    assert values("He said at the time that he was ready.") == [("the time", "PAST_REF")]
+    assert values("At the time of the raid he was asleep.") == []
+
+
+def test_going_to_and_a_past_perfect_deadline_set_the_direction() -> None:
+    spacy = pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    del spacy
+    nlp = load()
+    text = "Factories are going to start getting hit in the spring."
+    assert only(text, "2022-02-06", doc=nlp(text)).value == "2022-SP"
+    text = "The offer had been due to expire Friday evening."
+    assert only(text, doc=nlp(text)).value == "2021-11-05TEV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday and Tuesday " * 3000,
+        "the week of " * 3000,
+        "the quarter a year " * 3000,
+        "mid " * 5000,
+        "night " * 5000,
+        "at the time " * 3000,
+        "$5 million a year " * 3000,
+        "a minute and a half " * 3000,
+    ],
+)
+def test_new_patterns_stay_linear(text: str) -> None:
+    started = time.perf_counter()
+    find_timexes(text, SUNDAY)
+    assert time.perf_counter() - started < 3
+
+
+def test_plans_and_reported_would_point_ahead() -> None:
+    spacy = pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    del spacy
+    nlp = load()
+    text = "The bank announced an agreement to acquire the lender in January."
+    assert only(text, doc=nlp(text)).value == "2022-01"
+    text = "The airline said the new flights would start on August 6."
+    assert only(text, "2021-02-13", doc=nlp(text)).value == "2021-08-06"
+
+
+def test_a_modal_perfect_looks_back() -> None:
+    spacy = pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    del spacy
+    nlp = load()
+    text = "The flaw may have caused a drop in the shares on Wednesday."
+    assert only(text, "2021-11-05", doc=nlp(text)).value == "2021-11-03"
+
+
+def test_the_years_as_a_vague_stretch() -> None:
+    assert values("Over the years, the port grew.") == [("the years", "PXY")]
+    assert values("In the months that followed, prices fell.") == [("the months", "PXM")]
+    assert values("In the weeks before the vote, he hid.") == []
+
+
+def test_a_season_of_a_spelled_year() -> None:
+    assert values("Prices hit that level in the winter of nineteen ninety-four.") == [
+        ("the winter of nineteen ninety-four", "1994-WI")
+    ]

@@ -18,7 +18,7 @@ from tidings.time.context import (
     prev_word,
     shift_quarter,
 )
-from tidings.time.lexicon import ORDINALS, SEASONS, WEEKDAYS, words_to_number
+from tidings.time.lexicon import MONTH, ORDINALS, SEASONS, WEEKDAYS, words_to_number
 from tidings.time.normalize import (
     day_value,
     decade_value,
@@ -70,7 +70,9 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", day_value(d), "day") if d else None
     if ctx.dct is None:
         return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
-    year = resolve_month_year(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
+    year = _sentence_year(ctx, m.start(), m.end(), month, with_month=True)
+    if year is None:
+        year = resolve_month_year(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
     if m["wd"]:
         weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
         for candidate in (year, year - 1, year + 1):
@@ -115,10 +117,45 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == ["this"]:
         year = dct.year
     elif rel == ["that"]:
-        year = ctx.ref_day.year if ctx.ref_day else dct.year
+        year = ctx.ref_year or dct.year
+    elif (named := _sentence_year(ctx, m.start(), m.end(), month)) is not None:
+        year = named  # "In 1995, sales rose in June": the year the sentence names
     else:
         year = resolve_month_year(dct, month, None, ctx.direction(m.start(), m.end()))
     return Result("DATE", month_value(year, month), "month")
+
+
+_RANGE_END = frozenset({"to", "until", "till", "through", "and", "thru"})
+
+
+def _sentence_year(
+    ctx: Context, start: int, end: int, month: int | None = None, *, with_month: bool = False
+) -> int | None:
+    """The year an earlier expression of the same sentence named, for a month or quarter without one.
+
+    "From June 1995 to March": a month before the named one after "to"/"until" is in the next year.
+    ``with_month``: only a year named with its month ("on June 3, 1995, … and on June 10") counts,
+    for a day of a month (a bare "1987" earlier in the sentence is often in another clause).
+    """
+    year = ctx.sentence_year(start)
+    if year is None or ctx.dct is None:
+        return None
+    if with_month and ctx.ref_month_end != ctx.ref_year_end:
+        return None
+    # Only when the tense agrees: a past year for a past event, a later year for a future one
+    # ("since its launch in 2003 and that as of February, the store accounts for" is this year's).
+    direction = ctx.direction(start, end)
+    if not ((direction == "past" and year < ctx.dct.year) or (direction == "future" and year > ctx.dct.year)):
+        return None
+    if (
+        month is not None
+        and ctx.ref_month is not None
+        and ctx.ref_month_end == ctx.ref_year_end
+        and month < ctx.ref_month[1]
+        and prev_word(ctx, start) in _RANGE_END
+    ):
+        return year + 1
+    return year
 
 
 def year(m: re.Match[str], ctx: Context) -> Result | None:
@@ -168,6 +205,51 @@ def spelledyear(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{year}", "year")
 
 
+_FISCAL_SHIFT = MappingProxyType(
+    {
+        "last": -1,
+        "previous": -1,
+        "prior": -1,
+        "the previous": -1,
+        "the prior": -1,
+        "the past": -1,
+        "the last": -1,
+        "next": 1,
+        "the next": 1,
+        "the coming": 1,
+    }
+)
+
+
+def fiscal_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "the fiscal year", "last fiscal year", "the 1990 fiscal year", "fiscal year 1991".
+
+    A company's fiscal year is named by the calendar year it ends in; "the fiscal year" is the
+    one of the narrative (the article's year unless another was named), and "the fiscal year
+    ended June 30" is a span of one year, like "the year ended …".
+    """
+    named = m["y"] or m["y2"]
+    if named:
+        return Result("DATE", named, "year")
+    rel = " ".join(m["rel"].lower().split())
+    if rel in ("the", "the last", "the past") and next_word(ctx, m.end()).lower() in (
+        "ended",
+        "ending",
+        "through",
+        "to",
+    ):
+        return Result("DURATION", "P1Y", None)
+    if rel in ("the past", "the last"):
+        return Result("DURATION", "P1Y", None)
+    if ctx.dct is None:
+        return Result("DATE", None)
+    if rel in _FISCAL_SHIFT:
+        return Result("DATE", f"{ctx.dct.year + _FISCAL_SHIFT[rel]:04d}", "year")
+    if rel in ("that", "the same"):
+        return Result("DATE", f"{ctx.ref_year or ctx.dct.year:04d}", "year")
+    return Result("DATE", f"{ctx.dct.year:04d}", "year")
+
+
 def fyshort(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "FY21", "fiscal '98"."""
     return Result("DATE", f"{century_year(int(m['yy']), ctx.dct):04d}", "year")
@@ -206,6 +288,9 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
     rel = " ".join((m["rel"] or "").lower().split())
     if m["y"]:
         return Result("DATE", f"{m['y']}-{code}", "quarter")
+    if m["tens"]:  # "the winter of nineteen ninety-four", as in broadcast transcripts
+        year = 1900 + _TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
+        return Result("DATE", f"{year}-{code}", "quarter")
     if word == "fall" and rel in ("", "the"):
         return None
     if not rel and prev_word(ctx, m.start()) not in SEASON_PREPS:
@@ -219,8 +304,10 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
         year = dct.year if start_month + 2 < dct.month else dct.year - 1
     elif rel in ("next", "this coming", "the coming"):
         year = dct.year if start_month > dct.month else dct.year + 1
-    elif rel == "that" and ctx.ref_day:
-        year = ctx.ref_day.year
+    elif rel == "that" and ctx.ref_year:
+        year = ctx.ref_year
+    elif rel in ("", "the") and (named := _sentence_year(ctx, m.start(), m.end())) is not None:
+        year = named
     else:
         direction = ctx.direction(m.start(), m.end())
         if direction == "past" and start_month > dct.month:
@@ -250,7 +337,18 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     current = _current_quarter(ctx)
     yrel = m["yrel"] or m["yrel0"]
-    back = -1 if m["ya"] and "-" in m["ya"] else 0
+    back = -1 if (m["ya"] and "-" in m["ya"]) or m["ago"] else 0  # "the quarter a year ago"
+    if (
+        word == "quarter"
+        and not explicit
+        and not yrel
+        and not m["ya"]
+        and not back
+        and q not in ("year-earlier", "year-ago")
+    ):
+        ended = _quarter_ended(m, ctx, q)
+        if ended is not None:
+            return ended
     if q in _QUARTER_WORDS:
         n = _QUARTER_WORDS[q]
         if explicit:
@@ -259,6 +357,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
             year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel.lower()]
         elif ctx.dct is None:
             return Result("DATE", f"XXXX-Q{n}", "quarter")
+        elif (named := _sentence_year(ctx, m.start(), m.end())) is not None and not back:
+            year = named  # "In 1994, sales fell in the fourth quarter"
         else:
             year = ctx.dct.year
             if m["ythe"] and ctx.ref_quarter:
@@ -289,7 +389,43 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
     else:
         yq = ref or shift_quarter(current, -1)
+    if yrel and yrel.lower() in ("last", "next") and q in ("", "same", "that", "fiscal"):
+        # "the same period last year": the quarter under discussion, a year away
+        yq = shift_quarter(yq, -4 if yrel.lower() == "last" else 4)
+        return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
     return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter")
+
+
+_ENDED = re.compile(
+    rf"\s{{1,3}}end(?:ed|ing)\s{{1,3}}(?P<mon>{MONTH})\s{{1,3}}(?P<d>[0-3]?\d)(?!\d)(?:,?\s{{1,3}}(?P<y>(?:19|20)\d\d)(?!\d))?"
+)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context, q: str) -> Result | None:
+    """ "the fourth quarter ended Sept. 30", "the quarter ended July 31": a quarter named by its end.
+
+    An ordinal names the (fiscal) quarter; without one, the calendar quarter holding most of the
+    three months up to the end date (the quarter of the month before it). The year is the end
+    date's.
+    """
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended is None:
+        return None
+    end_month = month_number(ended["mon"])
+    if ended["y"]:
+        year = int(ended["y"])
+    elif ctx.dct is not None:
+        year = resolve_month_year(ctx.dct, end_month, int(ended["d"]), "past")
+    else:
+        return None
+    if q in _QUARTER_WORDS:
+        return Result("DATE", f"{year}-Q{_QUARTER_WORDS[q]}", "quarter")
+    if q not in ("", "the", "latest", "recent", "fiscal", "same", "current", "this", "that"):
+        return None
+    middle = end_month - 1 or 12
+    if middle == 12:
+        year -= 1
+    return Result("DATE", f"{year}-Q{quarter_of(middle)}", "quarter")
 
 
 def qcode(m: re.Match[str], ctx: Context) -> Result | None:

@@ -43,17 +43,32 @@ class Result:
 
 @dataclass(slots=True)
 class Context:
-    """Everything a handler may look at; ``ref_day``/``ref_quarter`` follow the narrative."""
+    """Everything a handler may look at; ``ref_*`` follow the narrative.
+
+    ``ref_day`` is the last mentioned day (the article date at first), ``ref_quarter`` the last
+    mentioned quarter; ``ref_year``/``ref_month`` the year and month of the last expression that
+    named one at any granularity ("in 1995", "last June", "the fourth quarter of 1994"), with the
+    offsets where they ended, so that "later that year", "that month" or "in June" later in the
+    same sentence can follow them.
+    """
 
     text: str
     dct: date | None
     doc: Doc | None = None
     ref_day: date | None = None
     ref_quarter: tuple[int, int] | None = None
+    ref_year: int | None = None
+    ref_year_end: int = -1
+    ref_month: tuple[int, int] | None = None
+    ref_month_end: int = -1
+    ref_day_end: int = -1
     _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ref_day = self.dct
+        if self.dct is not None:
+            self.ref_year = self.dct.year
+            self.ref_month = (self.dct.year, self.dct.month)
 
     def tense(self, start: int, end: int) -> str | None:
         """The governing tense, cached per span."""
@@ -67,21 +82,54 @@ class Context:
         tense = self.tense(start, end)
         return tense if tense in ("past", "future") else None
 
-    def remember(self, result: Result) -> None:
-        """Let a resolved expression become the narrative's reference time."""
+    def remember(self, result: Result, start: int = -1, end: int = -1) -> None:
+        """Let a resolved expression (``text[start:end]``) become the narrative's reference time.
+
+        A day or week resolved from the article date ("Friday", "last week") does not name a
+        year: only expressions at a coarser granularity or with a written year set ``ref_year``.
+        """
         if not result.anchor or result.value is None or result.type not in ("DATE", "TIME"):
             return
         value = result.value
+        year = _YEAR_PREFIX.match(value)
+        if year is None:
+            return
+        if result.precision not in ("day", "week", "hour", "minute") or _WRITTEN_YEAR.search(
+            self.text, max(0, start), end
+        ):
+            self.ref_year, self.ref_year_end = int(year.group(1)), end
         day = parse_date(value)
         if day is not None:
-            self.ref_day = day
+            self.ref_day, self.ref_day_end = day, end
+            self.ref_month, self.ref_month_end = (day.year, day.month), end
+            return
+        month = _MONTH_VALUE.fullmatch(value)
+        if month:
+            self.ref_month, self.ref_month_end = (int(month.group(1)), int(month.group(2))), end
             return
         q = _QUARTER_VALUE.fullmatch(value)
         if q:
             self.ref_quarter = (int(q.group(1)), int(q.group(2)))
 
+    def sentence_year(self, start: int) -> int | None:
+        """The year named earlier in the sentence that holds ``start`` (None: none named there)."""
+        if self.ref_year is None or self.ref_year_end < 0 or self.ref_year_end > start:
+            return None
+        if start - self.ref_year_end > 250 or _SENTENCE_BREAK.search(self.text, self.ref_year_end, start):
+            return None
+        return self.ref_year
+
+    def month_is_newer(self) -> bool:
+        """The last mentioned month is more recent than the last mentioned day."""
+        return self.ref_month_end > self.ref_day_end
+
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_MONTH_VALUE = re.compile(r"(\d{4})-([01]\d)")
+_YEAR_PREFIX = re.compile(r"(\d{4})(?!\d)")
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d\d\b")
+#: A sentence break: end punctuation before a capital or a quote, or a blank line.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]{0,2}\s{1,4}[\"“‘(]?[A-Z]|\n\s*\n")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{1,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 MONTH_PREPS = words(

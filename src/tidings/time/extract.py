@@ -99,7 +99,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             mod=mod if mod is not None else result.mod,
         )
         out.append(timex)
-        ctx.remember(result)
+        ctx.remember(result, start, end)
         last_end = end
     return out
 

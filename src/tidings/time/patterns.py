@@ -36,6 +36,9 @@ _REL_DET = (
     r"|the|coming|past|previous|current|recent)"
 )
 
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+
 _RAW: tuple[tuple[str, str], ...] = (
     (
         "iso",
@@ -61,15 +64,20 @@ _RAW: tuple[tuple[str, str], ...] = (
     ),
     (
         "weekday",
-        rf"(?:(?P<rel>{_REL_DET}){_S})?(?P<wd>{WEEKDAY})(?P<plural>s\b)?(?:{_S}(?P<part>{DAYPART}))?",
+        rf"(?:(?P<rel>{_REL_DET}){_S})?(?P<wd>{WEEKDAY})(?P<plural>s\b)?(?:{_S}(?P<part>{DAYPART})(?P<parts>s)?(?!\w))?",
     ),
     (
         "dayrel",
         r"(?P<w>yesterday|today|tomorrow|tonight|the\s{1,3}day\s{1,3}before\s{1,3}yesterday"
         rf"|the\s{{1,3}}day\s{{1,3}}after\s{{1,3}}tomorrow)(?!'s\s{{1,3}}(?:world|society))"
-        rf"(?:{_S}(?P<part>{DAYPART}))?",
+        rf"(?:{_S}(?P<part>{DAYPART})(?!\w))?",
     ),
-    ("partrel", rf"(?P<rel>this|last|tomorrow|yesterday|that|the{_S}same){_S}(?P<part>{DAYPART})"),
+    (
+        "partday",
+        rf"(?P<mid>mid[\s-]?)?(?P<part>morning|afternoon|evening|night)(?!\w|-)"
+        rf"(?:{_S}(?:on{_S})?(?P<w>yesterday|today|tomorrow|{WEEKDAY}))?",
+    ),
+    ("partrel", rf"(?P<rel>this|last|tomorrow|yesterday|that|the{_S}same){_S}(?P<part>{DAYPART})(?!\w)"),
     (
         "time",
         r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s{0,2}(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
@@ -89,6 +97,12 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![\w-])",
     ),
     ("year", rf"(?:(?P<pre>fiscal(?:{_S}year)?|FY|calendar(?:{_S}year)?|the{_S}year){_S})?(?P<y>{_YEAR})"),
+    (
+        "fiscalyear",
+        r"(?:(?P<rel>the\s{1,3}current|the\s{1,3}previous|the\s{1,3}prior|the\s{1,3}next|the\s{1,3}coming"
+        r"|the\s{1,3}same|the\s{1,3}past|the\s{1,3}last|the|this|last|next|that|current|previous|prior)\s{1,3})"
+        rf"(?:(?P<y>{_YEAR})\s{{1,3}})?fiscal\s{{1,3}}year(?![\w-])(?:\s{{1,3}}(?P<y2>{_YEAR}))?",
+    ),
     ("fyshort", r"(?:fiscal|FY)\s{0,3}'?(?P<yy>\d\d)(?!\w)"),
     ("yshort", r"['’](?P<yy>\d\d)(?![\w'’])"),
     (
@@ -105,7 +119,8 @@ _RAW: tuple[tuple[str, str], ...] = (
     (
         "season",
         rf"(?:(?P<rel>last|next|this|that|the|this{_S}past|this{_S}coming|the{_S}coming|the{_S}past){_S})?"
-        rf"(?P<s>{SEASON})(?:(?:{_S}of{_S}|,?{_S})(?P<y>{_YEAR}))?(?!\w)",
+        rf"(?P<s>{SEASON})(?:(?:{_S}of{_S}|,?{_S})(?P<y>{_YEAR})"
+        rf"|{_S}of{_S}nineteen[\s-]{{1,3}}(?P<tens>{_TENS_WORD})(?:[\s-]{{1,3}}(?P<unit>{_UNIT_WORD}))?)?(?!\w)",
     ),
     (
         "quarter",
@@ -116,7 +131,7 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|same|recent|past|next|coming|year-earlier|year-ago|this|that|fiscal)[\s-]{1,3}"
         r"(?:(?:fiscal|calendar)[\s-]{1,3})?)?(?P<word>quarter|period)(?!s|\w)"
         rf"(?:{_S}(?:of{_S})?(?:(?P<y2>{_YEAR})|(?P<yrel>this|last|next){_S}year|fiscal{_S}(?P<y3>{_YEAR})"
-        rf"|the{_S}(?P<ythe>year|fiscal{_S}year)))?",
+        rf"|the{_S}(?P<ythe>year|fiscal{_S}year)|(?P<ago>a{_S}year{_S}(?:ago|earlier))(?!\w)))?",
     ),
     ("qcode", r"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s{0,3}(?P<y>(?:19|20)\d\d|'\d\d))?(?!\w)"),
     (
@@ -138,25 +153,28 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"(?:the\s{1,3}(?P<rel>past|last|next|coming|previous|preceding|following|first|final|latest"
         r"|remaining|ensuing|same|entire|whole|full|initial|recent|intervening)\s{1,3})?"
         rf"(?P<n>{NUMBER})[\s-]{{1,3}}(?:(?P<more>more|additional|full|straight|consecutive|extra|further"
-        rf"|successive|trading|business|working|calendar|school){_S})?(?P<u>{UNIT})(?P<long>[\s-]{{1,3}}(?:long|old)(?!\w))?"
+        rf"|successive|trading|business|working|calendar|school){_S})?(?P<u>{UNIT})"
+        r"(?P<half>\s{1,3}and\s{1,3}a\s{1,3}half(?!\w))?(?P<long>[\s-]{1,3}(?:long|old)(?!\w))?"
         rf"(?:{_S}(?P<dir>ago|earlier|later|before|after|from{_S}now|hence|previously|back|prior|on"
         r"|ahead|since|into|beforehand|afterwards?)(?!\w))?",
     ),
     (
         "bare",
         rf"(?:(?P<rel>recent|coming|past|previous|the{_S}coming|the{_S}past|the{_S}recent|"
-        rf"the{_S}next|the{_S}last|the{_S}first|the{_S}early|the{_S}final){_S})?"
+        rf"the{_S}next|the{_S}last|the{_S}first|the{_S}early|the{_S}final|the){_S})?"
         r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?P<long>-long)?(?!\w)"
         rf"(?:{_S}(?P<dir>ago|earlier|later|ahead|before|after|since|on|back)(?!\w))?",
     ),
+    ("unitlong", r"(?P<u>hour|day|night|week|month|year|decade)-long(?!\w|-)"),
     (
         "ref",
-        r"(?P<w>now|currently|nowadays|presently|at\s{1,3}present|at\s{1,3}the\s{1,3}moment|right\s{1,3}now"
-        r"|these\s{1,3}days|current|the\s{1,3}present(?:\s{1,3}day)?|present-day"
+        r"(?P<w>at\s{1,3}the\s{1,3}time(?!\s{1,3}(?:of|being)\b)|now|currently|nowadays|presently|at\s{1,3}present|at\s{1,3}the\s{1,3}moment|right\s{1,3}now"
+        r"|these\s{1,3}days|those\s{1,3}days|current|the\s{1,3}present(?:\s{1,3}day)?|present-day"
         r"|recently|lately|previously|formerly|the\s{1,3}(?:recent\s{1,3}|distant\s{1,3})?past|recent"
         r"|the\s{1,3}(?:near\s{1,3}|distant\s{1,3}|foreseeable\s{1,3}|immediate\s{1,3})?future|future"
         r"|soon|someday|shortly|once|earlier|later|at\s{1,3}the\s{1,3}same\s{1,3}time|meanwhile"
-        r"|a\s{1,3}later\s{1,3}date|in\s{1,3}the\s{1,3}meantime|the\s{1,3}moment)(?!\w|-)",
+        r"|a\s{1,3}later\s{1,3}date|in\s{1,3}the\s{1,3}meantime|the\s{1,3}moment"
+        r"|the\s{1,3}(?:short|near|long)\s{1,3}(?:term|run))(?!\w|-)",
     ),
     (
         "set",
@@ -205,12 +223,12 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "monday tuesday wednesday thursday friday saturday sunday tues wed thurs fri "
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays": "weekday mdy dmy",
         "the": "dmy decade century season quarter half yearend relunit dur bare ref weekday partrel "
-        "spelledyear "
+        "fiscalyear spelledyear "
         "dayrel holiday",
         "a an": "dur ref",
         _NUMBER_WORDS + "half dozen couple few several some many numerous": "dur time set spelledyear",
         "first second third fourth final latest twenty-first": "quarter half dmy century",
-        _RELATIVE: "month weekday partrel season quarter relunit bare ref holiday",
+        _RELATIVE + " prior": "month weekday partrel season quarter relunit bare ref holiday fiscalyear",
         "yesterday today tomorrow tonight": "dayrel partrel",
         "fiscal fy calendar": "year fyshort quarter",
         "q": "qcode",
@@ -220,10 +238,12 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "semiannually semi fortnightly once twice thrice": "set",
         "christmas new thanksgiving independence halloween valentine veterans memorial labor easter "
         "good boxing": "holiday",
-        "now currently nowadays presently at right these recently lately previously formerly future "
+        "now currently nowadays presently at right these those recently lately previously formerly future "
         "soon someday shortly earlier later meanwhile": "ref",
         "noon midnight midday": "time",
+        "mid morning afternoon evening night": "partday",
         "seconds minutes hours days weeks months years decades centuries": "bare",
+        "hour day night week month year decade": "unitlong",
         "twenties thirties forties fifties sixties seventies eighties nineties": "decade",
     }
 )
@@ -254,7 +274,8 @@ SECOND_WORDS = words(
     previous preceding prior same current latest next last entire whole full initial remaining
     ensuing intervening early final latter later twenties thirties forties fifties sixties
     seventies eighties nineties christmas new thanksgiving independence halloween valentine
-    veterans memorial labor easter good boxing this
+    veterans memorial labor easter good boxing this additional extra further straight consecutive
+    successive fiscal short long
     """
 )
 

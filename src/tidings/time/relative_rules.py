@@ -20,10 +20,12 @@ from tidings.time.context import (
 )
 from tidings.time.lexicon import (
     DAY_PARTS,
+    MONTH,
     MONTHS,
     SEASONS,
     UNITS,
     VAGUE,
+    WEEKDAY,
     WEEKDAYS,
     words,
     words_to_number,
@@ -44,10 +46,15 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     rel = " ".join((m["rel"] or "").lower().split())
     part = m["part"]
-    if m["plural"]:
+    if not part and not m["plural"] and not rel:
+        shared = _SHARED_PARTS.match(ctx.text, m.end())
+        if shared:  # "on Monday and Tuesday nights": the plural part is said of both days
+            return Result("SET", f"XXXX-WXX-{wd + 1}T{DAY_PARTS[shared['part'].lower()]}", None)
+    if m["plural"] or m["parts"]:
         if rel:
             return None
-        return Result("SET", f"XXXX-WXX-{wd + 1}", None)
+        suffix = f"T{DAY_PARTS[part.lower()]}" if part else ""
+        return Result("SET", f"XXXX-WXX-{wd + 1}{suffix}", None)  # "Mondays", "Tuesday nights"
     if rel in ("the", "the past", "the last", "the current", "the latest", "the recent", "the present"):
         return None
     if ctx.dct is None:
@@ -68,6 +75,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
         d = resolve_weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
     return day_result(d, part)
 
+
+_SHARED_PARTS = re.compile(
+    rf"\s{{1,3}}(?:and|or|&)\s{{1,3}}{WEEKDAY}\s{{1,3}}(?P<part>morning|afternoon|evening|night)s(?!\w)"
+)
 
 DAYREL = {
     "yesterday": -1,
@@ -103,6 +114,27 @@ def partrel(m: re.Match[str], ctx: Context) -> Result | None:
     else:
         d = ctx.ref_day or ctx.dct
     return day_result(d, part)
+
+
+def partday(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "mid-afternoon" (of the day under discussion), "afternoon yesterday", "morning on Friday"."""
+    part = m["part"]
+    word = (m["w"] or "").lower().rstrip(".")
+    if not word and not m["mid"]:
+        return None  # a bare "morning" or "night" is left to the patterns that name the day
+    if ctx.dct is None:
+        return Result("TIME", None, mod="MID" if m["mid"] else None)
+    if word in WEEKDAYS:
+        d = resolve_weekday(ctx.dct, WEEKDAYS[word], ctx.direction(m.start(), m.end()))
+    elif word:
+        d = ctx.dct + timedelta(days=DAYREL[word])
+    else:
+        d = ctx.ref_day or ctx.dct
+    found = day_result(d, part)
+    if m["mid"]:
+        found.mod = "MID"
+    found.anchor = bool(word)
+    return found
 
 
 _HOUR_WORDS = {
@@ -213,6 +245,10 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     unit, _, mult = UNITS[unit_word]
     if unit_word == "fortnight":
         unit = "W"
+    if unit == "W" and rel == "the" and not yrel:
+        week_of = _week_of(m, ctx)
+        if week_of is not None:
+            return week_of
     if rel == "the" and next_word(ctx, m.end()).lower() in ("ended", "ending", "through", "to"):
         return Result("DURATION", _dur_value(1, unit_word), None)  # "the year ended Sept. 30"
     if rel in _DUR_RELS and not yrel:
@@ -231,7 +267,24 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     dct = ctx.dct
     if dct is None:
         return Result("DATE", None)
-    ref = ctx.ref_day or dct
+    if (
+        rel == "the"
+        and yrel in ("before", "after")
+        and unit == "D"
+        and ctx.ref_day is not None
+        and ctx.ref_day_end >= 0
+        and ctx.text[ctx.ref_day_end : m.start()].strip() in (",", "--", "-", "—")
+        and _STARTS_WORD.match(ctx.text, m.end())
+    ):
+        # "Oct. 12, the day before the crash": "before" introduces an event, not a time; the
+        # expression is "the day", in apposition to the date just named.
+        return Result("DATE", day_value(ctx.ref_day), "day", end=m.end("u"), anchor=False)
+    ref = _narrative_anchor(ctx, unit)
+    if unit == "D" and rel in _REF_SAME and not yrel and ctx.month_is_newer() and ctx.ref_month:
+        # "last October … that same day": a day of the month the narrative is in.
+        return Result("DATE", f"{ctx.ref_month[0]:04d}-{ctx.ref_month[1]:02d}-XX", "day", anchor=False)
+    if unit == "WE" and rel == "the":
+        ref = dct  # "over the weekend" is the weekend next to the article date
     shift = 0
     anchor_day = dct
     if yrel:
@@ -270,6 +323,52 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", value, precision, anchor=unit == "D")
 
 
+_STARTS_WORD = re.compile(r"\s{1,3}[\w$'\"“]")
+_WEEK_OF = re.compile(
+    rf"\s{{1,3}}of\s{{1,3}}(?P<mon>{MONTH})\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:,?\s{{1,3}}(?P<y>(?:1[5-9]|20)\d\d)(?!\d))?"
+)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the week of March 6": the (ISO) week holding that day, the date included in the span."""
+    found = _WEEK_OF.match(ctx.text, m.end())
+    if found is None:
+        return None
+    month, mday = month_number(found["mon"]), int(found["d"])
+    if found["y"]:
+        year = int(found["y"])
+    elif ctx.dct is not None:
+        year = resolve_month_year(ctx.dct, month, mday, ctx.direction(m.start(), found.end()))
+    else:
+        return Result("DATE", None, end=found.end())
+    d = safe_date(year, month, mday)
+    if d is None:
+        return None
+    return Result("DATE", value_at_unit(d, "W")[0], "week", end=found.end())
+
+
+def _narrative_anchor(ctx: Context, unit: str) -> date:
+    """The narrative's reference time at the granularity of ``unit``, as a day inside it.
+
+    "that year", "the following year" follow the last year the text named even when no day was
+    named since ("in June 1998 … later that year"); "that month" the last named month.
+    """
+    assert ctx.dct is not None
+    day = ctx.ref_day or ctx.dct
+    if unit in ("Y", "DE", "CE") and ctx.ref_year is not None and ctx.ref_year_end > ctx.ref_day_end:
+        if (
+            ctx.ref_month is not None
+            and ctx.ref_month[0] == ctx.ref_year
+            and ctx.ref_month_end >= ctx.ref_year_end
+        ):
+            return safe_date(ctx.ref_year, ctx.ref_month[1], 15) or day
+        return safe_date(ctx.ref_year, 7, 1) or day
+    if unit in ("M", "Q") and ctx.ref_month is not None and ctx.month_is_newer():
+        return safe_date(ctx.ref_month[0], ctx.ref_month[1], 15) or day
+    return day
+
+
 def _dur_value(amount: float | None, unit_word: str) -> str:
     unit, is_time, mult = unit_of(unit_word)
     if unit in ("DE", "CE"):
@@ -278,6 +377,40 @@ def _dur_value(amount: float | None, unit_word: str) -> str:
     if amount is not None and is_time and amount != int(amount) and unit == "H":
         return duration_value(amount * 60, "M", True)
     return duration_value(None if amount is None else amount * mult, unit, is_time)
+
+
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d(?:[\d,.]*\d)?\s{0,2}(?:%|percent|million|billion|trillion|thousand|cents?|dollars?|pounds|euros"
+    r"|barrels|tons|miles|hundred)?|\b(?:million|billion|thousand|hundred|dozen|cents|dollars|percent)"
+    r"|(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands"
+    r"|dozens|millions))\s{1,3}(?:[a-z]{2,15}\s{1,3})?[a-z]{2,15}s)\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _after_a_quantity(ctx: Context, start: int) -> bool:
+    """Whether "a day" at ``start`` follows an amount ("$5 million", "300 cars", "hundreds of interviews")."""
+    if _QUANTITY_BEFORE.search(ctx.text, max(0, start - 40), start):
+        return True
+    if ctx.doc is None:
+        return False
+    token = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return False
+    before = ctx.doc[token.start - 1]
+    return before.tag_ == "NNS"
+
+
+def _and_a_half(unit_word: str) -> str:
+    """ "an hour and a half" → ``PT1H30M``; "a year and a half" → ``P1Y6M`` (whole smaller units)."""
+    unit, is_time, mult = unit_of(unit_word)
+    smaller = {"H": "30M", "M": "30S" if is_time else "15D", "Y": "6M", "D": "T12H", "DE": None, "CE": None}
+    if unit in ("DE", "CE"):
+        return duration_value(15 if unit == "DE" else 150, "Y", False)
+    if unit in smaller and smaller[unit] is not None:
+        number = f"{mult}{unit}{smaller[unit]}"
+        return f"PT{number}" if is_time else f"P{number}"
+    return duration_value(1.5 * mult, unit, is_time)
 
 
 _SET_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|\w{1,12}\s{1,3}times)\s{1,3})$", re.IGNORECASE)
@@ -290,10 +423,14 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     unit, is_time, mult = unit_of(unit_word)
     amount = None if n_raw in VAGUE else words_to_number(n_raw)
     plural = unit_word.endswith("s") and unit_word not in ("hrs", "secs", "mins", "yrs")
+    if m["half"]:
+        if plural or amount is None or amount != 1:
+            return None
+        return Result("DURATION", _and_a_half(unit_word), None, end=m.end("half"), quantity=True)
     if amount is None and n_raw not in VAGUE:
         return None
-    if n_raw in VAGUE and not plural:
-        return None
+    if n_raw in VAGUE and not plural and ctx.text[m.end("n") : m.start("u")] != "-":
+        return None  # "several year" is not an expression; "a several-year tenure" is
     if n_raw in ("a", "an") and plural:
         return None
     if m["long"] and "old" in m["long"].lower():
@@ -314,6 +451,9 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     set_prefix = _SET_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     if set_prefix and n_raw in ("a", "an") and not direction:
         return Result("SET", _dur_value(1, unit_word), None, start=set_prefix.start(), end=unit_end)
+    if n_raw in ("a", "an") and not direction and not m["more"] and _after_a_quantity(ctx, m.start()):
+        # "$2 million a year", "300 cars a day", "24 hours a day": "a" means "each" — a set.
+        return Result("SET", _dur_value(1, unit_word), None, end=unit_end)
     if direction in ("ago", "earlier", "later", "from now", "hence", "previously", "back"):
         return _shifted(ctx, amount, unit, mult, is_time, direction)
     return Result("DURATION", _dur_value(amount, unit_word), None, end=unit_end, quantity=starts_with_number)
@@ -357,11 +497,28 @@ def bare(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", "PAST_REF", None, anchor=False)
     if rel in ("coming", "the coming"):
         return Result("DATE", "FUTURE_REF", None, anchor=False)
+    if rel == "the":
+        # "over the years", "in the months that followed": a vague stretch of time; "in the
+        # weeks before the shooting" is anchored on an event and left alone.
+        if direction or m["long"]:
+            return None
+        if prev_word(ctx, m.start()) not in _STRETCH_PREPS and not _STRETCH_AFTER.match(ctx.text, m.end("u")):
+            return None
+        return Result("DURATION", _dur_value(None, unit_word), None, end=m.end("u"), anchor=False)
     if m["long"]:
         return Result("DURATION", _dur_value(None, unit_word), None)  # "decades-long"
     if not rel and prev_word(ctx, m.start()) not in BARE_PREPS and direction not in ("ahead",):
         return None
     return Result("DURATION", _dur_value(None, unit_word), None, end=m.end("u"))
+
+
+_STRETCH_PREPS = frozenset({"over", "through", "throughout", "during"})
+_STRETCH_AFTER = re.compile(r"\s{1,3}(?:that|which)\s{1,3}followed\b|\s{1,3}to\s{1,3}come\b", re.IGNORECASE)
+
+
+def unitlong(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "a day-long meeting", "a year-long inquiry": one unit."""
+    return Result("DURATION", _dur_value(1, m["u"]), None)
 
 
 _REFS = {
@@ -372,6 +529,7 @@ _REFS = {
     "at the moment": "PRESENT_REF",
     "right now": "PRESENT_REF",
     "these days": "PRESENT_REF",
+    "those days": "PAST_REF",
     "the present": "PRESENT_REF",
     "the present day": "PRESENT_REF",
     "present-day": "PRESENT_REF",
@@ -382,6 +540,11 @@ _REFS = {
     "the recent past": "PAST_REF",
     "the distant past": "PAST_REF",
     "the future": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the short run": "FUTURE_REF",
+    "the long run": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF",
@@ -393,6 +556,12 @@ _REFS = {
 def ref(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "now", "currently", "recently", "in the past", "the future"."""
     w = " ".join(m["w"].lower().split())
+    if w == "at the time":  # "said at the time": the past moment under discussion
+        if ctx.tense(m.start(), m.end()) != "past":
+            return None
+        return Result(
+            "DATE", "PAST_REF", None, start=m.start() + m.group().lower().index("the"), anchor=False
+        )
     value = _REFS.get(w)
     if value is None:
         return None

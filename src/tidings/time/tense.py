@@ -87,14 +87,26 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _verb_tense(verb: Any) -> str | None:
+    if verb.tag_ == "VB" and verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
+        return "future"  # "an agreement to acquire the bank in January": a plan, not yet done
+    return _verb_tense_of_clause(verb)
+
+
+def _verb_tense_of_clause(verb: Any) -> str | None:
     # "is expected to rise", "planned to leave on Thursday": an infinitive under a future-minded
     # verb or "be" points ahead, unless that verb is in the past perfect ("had been due to expire").
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb and verb.tag_ == "VB":
         head = verb.head
+        if head.lower_ in ("going", "gon") and head.tag_ == "VBG":  # "is going to rise in the spring"
+            return "past" if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children) else "future"
         if head.lemma_ in _FUTURE_VERBS or head.lemma_ == "be":
+            # "had been due to expire Friday": the adjective's own verb carries the tense.
+            carrier = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
             return (
                 "past"
-                if _past_perfect(head) or (head.lemma_ == "be" and _own_tense(head) == "past")
+                if _past_perfect(head)
+                or _past_perfect(carrier)
+                or (head.lemma_ == "be" and _own_tense(head) == "past")
                 else "future"
             )
         found = _own_tense(verb)
@@ -110,6 +122,15 @@ def _past_perfect(v: Any) -> bool:
 
 def _own_tense(v: Any) -> str | None:
     """The tense of one verb from its auxiliaries and its tag."""
+    auxiliaries = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+    # "may have been", "could have left": a modal perfect looks back ("will have" looks ahead).
+    if (
+        v.tag_ == "VBN"
+        and any(a in ("have", "'ve") for a in auxiliaries)
+        and not any(a in _FUTURE_AUX for a in auxiliaries)
+        and any(a in ("may", "might", "must", "could", "should", "would") for a in auxiliaries)
+    ):
+        return "past"
     for child in v.children:
         if child.dep_ in ("aux", "auxpass"):
             low = child.lower_
@@ -120,7 +141,9 @@ def _own_tense(v: Any) -> str | None:
             if low in ("has", "have", "'ve") and v.tag_ == "VBN":
                 return "past"
             if child.tag_ == "MD":
-                return "future" if low in ("may", "might", "should", "must") else None
+                return "future" if low in ("may", "might", "should", "must", "would") else None
+    if v.tag_ == "VBN" and v.dep_ in ("xcomp", "conj", "ccomp", "advcl") and v.head is not v:
+        return None  # a bare participle takes the tense of the verb it completes ("start getting beat up")
     if v.tag_ in ("VBD", "VBN"):
         return "past"
     if v.tag_ in ("VBZ", "VBP"):
