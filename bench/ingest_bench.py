@@ -112,7 +112,12 @@ def main() -> None:
     if not Path(args.data).exists():
         sys.exit(f"Error: {args.data}: not found\nHint: pass --data PATH to a JSON Lines file")
     rows = [("baseline: json.loads + INSERT", _run("baseline", args.data, args.repeat))]
-    rows.append(("tidings ingest --no-analyze (read, language id, store, index)", _run("tidings", args.data, args.repeat)))
+    rows.append(
+        (
+            "tidings ingest --no-analyze (read, language id, store, index)",
+            _run("tidings", args.data, args.repeat),
+        )
+    )
     if args.scale > 1:
         with tempfile.TemporaryDirectory() as folder:
             big = _scaled(Path(args.data), args.scale, folder)

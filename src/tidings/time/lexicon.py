@@ -112,6 +112,8 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+#: Number words up to nineteen and their values.
+SMALL_NUMBERS = MappingProxyType(_SMALL)
 #: Number words that stand for a vague quantity (TIMEX3 writes them as ``X``).
 VAGUE = frozenset({"several", "few", "a few", "some", "many", "numerous"})
 

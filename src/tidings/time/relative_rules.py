@@ -23,6 +23,7 @@ from tidings.time.lexicon import (
     MONTH,
     MONTHS,
     SEASONS,
+    SMALL_NUMBERS,
     UNITS,
     VAGUE,
     WEEKDAY,
@@ -137,20 +138,7 @@ def partday(m: re.Match[str], ctx: Context) -> Result | None:
     return found
 
 
-_HOUR_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_HOUR_WORDS = {word: n for word, n in SMALL_NUMBERS.items() if 1 <= n <= 12}
 
 
 def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
