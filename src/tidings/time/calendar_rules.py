@@ -18,7 +18,7 @@ from tidings.time.context import (
     prev_word,
     shift_quarter,
 )
-from tidings.time.lexicon import MONTH, ORDINALS, SEASONS, WEEKDAYS, words_to_number
+from tidings.time.lexicon import MONTH, ORDINALS, SEASONS, TENS, WEEKDAYS, words_to_number
 from tidings.time.normalize import (
     day_value,
     decade_value,
@@ -182,22 +182,10 @@ def year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", m["y"], "year")
 
 
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-
-
 def spelledyear(m: re.Match[str], ctx: Context) -> Result | None:
     """Years in words, as in broadcast transcripts: "nineteen ninety-one", "the year two thousand"."""
     if m["tens"]:
-        year = 1900 + _TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
+        year = 1900 + TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
     else:
         year = 2000 + int(words_to_number(m["unit2"] or "zero") or 0)
         if not m["unit2"] and not m.group().lower().startswith("the"):
@@ -289,7 +277,7 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
     if m["y"]:
         return Result("DATE", f"{m['y']}-{code}", "quarter")
     if m["tens"]:  # "the winter of nineteen ninety-four", as in broadcast transcripts
-        year = 1900 + _TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
+        year = 1900 + TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
         return Result("DATE", f"{year}-{code}", "quarter")
     if word == "fall" and rel in ("", "the"):
         return None

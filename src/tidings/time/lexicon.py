@@ -112,8 +112,9 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-#: Number words up to nineteen and their values.
+#: Number words up to nineteen, and the tens, with their values.
 SMALL_NUMBERS = MappingProxyType(_SMALL)
+TENS = MappingProxyType(_TENS)
 #: Number words that stand for a vague quantity (TIMEX3 writes them as ``X``).
 VAGUE = frozenset({"several", "few", "a few", "some", "many", "numerous"})
 
