@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.eval.common import parallel_map, require
+from tidings.eval.meantime import documents as meantime_documents
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.DOTALL)
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -334,7 +335,5 @@ def evaluate_meantime_timex(
     errors: bool = False,
 ) -> dict[str, Any]:
     """TempEval-3 figures on MEANTIME's English documents (``intra-doc_annotation`` under ``folder``)."""
-    require(folder, "the MEANTIME corpus (intra-doc_annotation/…/*.xml)")
-    base = folder / "intra-doc_annotation" if (folder / "intra-doc_annotation").is_dir() else folder
-    files = sorted(base.rglob("*.xml"))
+    files = meantime_documents(folder)
     return {"dataset": str(folder), **_evaluate(files, "meantime", workers, use_parse, split, errors)}
