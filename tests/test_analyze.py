@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.analyze import analyze, analyze_many
+from tidings.analyze import OPTIONAL_STAGES, analyze, analyze_many
 from tidings.models import Article
 from tidings.nlp.langid import annotate
 
@@ -81,6 +81,19 @@ def test_analyze_many_gives_the_same_records_as_analyze() -> None:
     one_by_one = [analyze(a).to_dict() for a in articles]
     batched = [r.to_dict() for r in analyze_many(articles, batch_size=2)]
     assert batched == one_by_one
+
+
+def test_skipped_stages_are_left_out_and_the_rest_is_unchanged() -> None:
+    text = "Talks resumed in Geneva on Friday, diplomats in Switzerland said."
+    article = annotate(Article.create(text, published="2023-04-11"))
+    full = analyze(article).to_dict()
+    core = analyze(article, skip=OPTIONAL_STAGES).to_dict()
+    assert full["places"] and core["places"] == []
+    full["places"] = []
+    assert core == full
+    assert [r.to_dict() for r in analyze_many([article], skip=["places"])] == [core]
+    with pytest.raises(ValueError, match="optional"):
+        analyze(article, skip=["actors"])
 
 
 @pytest.mark.parametrize(

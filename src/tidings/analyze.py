@@ -10,7 +10,7 @@ process, a process pool or a Dask cluster.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from tidings.geo import resolve_places
@@ -26,15 +26,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def analyze(article: Article) -> Analysis:
-    """Entities, actors, time expressions, quotes and attributions of ``article``, with offsets."""
+#: Stages a caller may leave out (``skip=``), e.g. to measure the core analysis alone or to run
+#: without a gazetteer. Skipped stages come out as empty lists.
+OPTIONAL_STAGES = frozenset({"places"})
+
+
+def analyze(article: Article, skip: Collection[str] = ()) -> Analysis:
+    """Entities, actors, time expressions, places, quotes and attributions of ``article``, with
+    offsets. ``skip`` names optional stages (``OPTIONAL_STAGES``) to leave out."""
+    skipped = _checked(skip)
     article = _with_languages(article)
-    return _analyze_parsed(article, parse(article))
+    return _analyze_parsed(article, parse(article), skipped)
 
 
-def analyze_many(articles: Iterable[Article], batch_size: int = 64) -> Iterator[Analysis]:
+def analyze_many(
+    articles: Iterable[Article], batch_size: int = 64, skip: Collection[str] = ()
+) -> Iterator[Analysis]:
     """``analyze`` over many articles, parsing them in batches (spaCy's ``nlp.pipe``): same results,
     higher throughput."""
+    skipped = _checked(skip)
     nlp = load()
     pending = [_with_languages(article) for article in articles]
     views = [english_view(article) for article in pending]
@@ -42,7 +52,15 @@ def analyze_many(articles: Iterable[Article], batch_size: int = 64) -> Iterator[
     docs = iter(nlp.pipe(short, batch_size=batch_size))
     for article, view in zip(pending, views, strict=True):
         doc = next(docs) if len(view) <= CHUNK_CHARS else parse_text(view)
-        yield _analyze_parsed(article, doc)
+        yield _analyze_parsed(article, doc, skipped)
+
+
+def _checked(skip: Collection[str]) -> frozenset[str]:
+    unknown = set(skip) - OPTIONAL_STAGES
+    if unknown:
+        optional = sorted(OPTIONAL_STAGES)
+        raise ValueError(f"unknown or mandatory stage(s) {sorted(unknown)}; optional: {optional}")
+    return frozenset(skip)
 
 
 def _with_languages(article: Article) -> Article:
@@ -51,7 +69,7 @@ def _with_languages(article: Article) -> Article:
     return article
 
 
-def _analyze_parsed(article: Article, doc: Doc) -> Analysis:
+def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset()) -> Analysis:
     actors = find_actors(doc)
     quotes = [_link_quote(quote, actors, article.text) for quote in find_quotes(article, doc)]
     attributions = [_link_attribution(a, actors) for a in find_attributions(article, doc)]
@@ -60,7 +78,7 @@ def _analyze_parsed(article: Article, doc: Doc) -> Analysis:
         entities=find_entities(doc),
         actors=actors,
         timexes=find_timexes(article.text, article.published, doc),
-        places=resolve_places(article, doc),
+        places=[] if "places" in skip else resolve_places(article, doc),
         quotes=quotes,
         attributions=attributions,
     )
