@@ -1,11 +1,15 @@
 """Databases written by earlier schema versions migrate forward with nothing lost.
 
 ``tests/data/schema_v1.db`` was written by tidings at schema version 1 (commit 5ff0637, ingesting
-the demo corpus), before analyses were stored.
+the demo corpus), before analyses were stored. ``tests/data/schema_v2.db`` was written at schema
+version 2 (commit 9c36784, before events were stored) with
+``tidings ingest examples --db schema_v2.db`` (analysis on, so every article has its record; the
+records' event lists are empty, as the analyzer found no events then), then ``VACUUM``.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -17,10 +21,10 @@ FIXTURES = Path(__file__).parent / "data"
 ARTICLES = "SELECT id, url, outlet, published, title, text, lang, paragraphs FROM articles"
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+def _rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     connection = sqlite3.connect(path)
     try:
-        return connection.execute(sql).fetchall()
+        return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
 
@@ -43,6 +47,65 @@ def test_schema_v1_database_migrates_to_latest_without_loss(tmp_path: Path) -> N
     assert _rows(db, ARTICLES) == articles_before
     assert _rows(db, "SELECT * FROM sightings ORDER BY 1, 2, 3, 4") == sightings_before
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(db, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+ANALYSES = "SELECT article_id, analyzer, record, n_actors, n_timexes, n_quotes, analyzed_at FROM analyses"
+
+
+def test_schema_v2_database_migrates_to_latest_without_loss(tmp_path: Path) -> None:
+    db = tmp_path / "v2.db"
+    shutil.copy(FIXTURES / "schema_v2.db", db)
+    assert _rows(db, "SELECT MAX(version) FROM schema_version") == [(2,)]
+    articles_before = _rows(db, ARTICLES)
+    sightings_before = _rows(db, "SELECT * FROM sightings ORDER BY 1, 2, 3, 4")
+    analyses_before = _rows(db, ANALYSES + " ORDER BY article_id")
+    assert len(articles_before) == 22 and len(analyses_before) == 22
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST
+        hits = list(store.articles("drone", limit=50))
+        assert hits, "the full-text index survives the migration"
+        assert store.analysis(articles_before[0][0]) == json.loads(
+            dict((row[0], row[2]) for row in analyses_before)[articles_before[0][0]]
+        )
+        assert list(store.events()) == [], "the stored records hold no events"
+    assert _rows(db, ARTICLES) == articles_before
+    assert _rows(db, "SELECT * FROM sightings ORDER BY 1, 2, 3, 4") == sightings_before
+    assert _rows(db, ANALYSES + " ORDER BY article_id") == analyses_before
+    assert _rows(db, "SELECT DISTINCT n_events FROM analyses") == [(0,)]
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_migration_derives_events_from_stored_records(tmp_path: Path) -> None:
+    """A v2 record that holds events (written by hand here) yields its rows when migrated."""
+    db = tmp_path / "v2.db"
+    shutil.copy(FIXTURES / "schema_v2.db", db)
+    connection = sqlite3.connect(db)
+    article_id, raw = connection.execute(
+        "SELECT article_id, record FROM analyses ORDER BY article_id LIMIT 1"
+    ).fetchone()
+    record = json.loads(raw)
+    record["events"] = [
+        {"id": "e1", "type": "PROTEST", "date": "2021-10-10", "date_precision": "day",
+         "acled": {"event_type": "Protests", "sub_event_type": "Peaceful protest"}},
+        {"id": "e2", "type": "ASSAULT", "aux": "historical"},
+    ]  # fmt: skip
+    with connection:
+        connection.execute(
+            "UPDATE analyses SET record = ? WHERE article_id = ?", (json.dumps(record), article_id)
+        )
+        damaged = connection.execute(
+            "SELECT article_id FROM analyses WHERE article_id != ? LIMIT 1", (article_id,)
+        ).fetchone()[0]
+        connection.execute("UPDATE analyses SET record = 'not json' WHERE article_id = ?", (damaged,))
+    connection.close()
+    with Store.open(db) as store:
+        events = list(store.events())
+    assert [(e["id"], e["type"], e["date"]) for e in events] == [
+        (f"{article_id[:16]}-e1", "PROTEST", "2021-10-10"),
+        (f"{article_id[:16]}-e2", "ASSAULT", None),
+    ]
+    assert _rows(db, "SELECT n_events FROM analyses WHERE article_id = ?", (article_id,)) == [(2,)]
 
 
 def test_a_read_only_open_refuses_an_old_schema_with_a_hint(tmp_path: Path) -> None:

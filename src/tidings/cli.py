@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import click
 
 from tidings import __version__
+from tidings.cli_events import eval_acled_command, events_command
 from tidings.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE, TidingsError
 from tidings.ingest.base import DEFAULT_MAX_CHARS, ReadOptions
 from tidings.ingest.sources import FORMATS, InputFailure
@@ -350,6 +351,10 @@ def stats_command(db: str, as_json: bool) -> None:
 @cli.group("eval")
 def eval_group() -> None:
     """Measure tidings against public gold data."""
+
+
+cli.add_command(events_command)  # tidings events and tidings eval acled live in cli_events.py
+eval_group.add_command(eval_acled_command)
 
 
 def _print_figures(title: str, figures: dict[str, Any], as_json: bool) -> None:

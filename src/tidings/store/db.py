@@ -18,10 +18,13 @@ from typing import Any
 
 from tidings.errors import StoreError
 from tidings.models import Article
+from tidings.store.events import EventFilter, query_events, write_events
 from tidings.store.schema import LATEST, MIGRATIONS
 
-#: Recorded with each stored analysis: which analyzer produced it.
-ANALYZER = "tidings-analyze/1"
+#: Recorded with each stored analysis: which analyzer produced it. An article whose stored analysis
+#: came from another analyzer version is analysed again on its next ingest, and its analysis and
+#: events are replaced together. Version 2: analysis records carry events.
+ANALYZER = "tidings-analyze/2"
 
 _REBUILD_HINT = "the file is damaged or not a tidings database; ingest into a new --db file"
 
@@ -144,7 +147,10 @@ class Store:
                 if number <= version:
                     continue
                 for statement in statements:
-                    self.connection.execute(statement)
+                    if callable(statement):
+                        statement(self.connection)
+                    else:
+                        self.connection.execute(statement)
                 self.connection.execute(
                     "INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)",
                     (number, _now(), description),
@@ -200,19 +206,7 @@ class Store:
                     result.duplicates.append(article.id)
                 record = (analyses or {}).get(article.id)
                 if record is not None:
-                    self.connection.execute(
-                        "INSERT OR IGNORE INTO analyses (article_id, analyzer, record, n_actors, "
-                        "n_timexes, n_quotes, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            article.id,
-                            ANALYZER,
-                            json.dumps(record, ensure_ascii=False),
-                            len(record.get("actors", [])),
-                            len(record.get("timexes", [])),
-                            len(record.get("quotes", [])),
-                            now,
-                        ),
-                    )
+                    self._put_analysis(article.id, record, now)
                 self.connection.execute(
                     "INSERT OR IGNORE INTO sightings (article_id, source, url, outlet, published, "
                     "title, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -228,8 +222,35 @@ class Store:
                 )
         return result
 
+    def _put_analysis(self, article_id: str, record: dict[str, Any], now: str) -> None:
+        """Store an analysis and its events, unless one from this analyzer is already stored.
+
+        An analysis from another analyzer version is replaced, and the article's events with it
+        (the caller's transaction makes the replacement atomic).
+        """
+        stored = self.connection.execute(
+            "SELECT analyzer FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if stored is not None and stored[0] == ANALYZER:
+            return
+        n_events = write_events(self.connection, article_id, record, now)
+        self.connection.execute(
+            "INSERT OR REPLACE INTO analyses (article_id, analyzer, record, n_actors, "
+            "n_timexes, n_quotes, n_events, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                ANALYZER,
+                json.dumps(record, ensure_ascii=False),
+                _length(record.get("actors")),
+                _length(record.get("timexes")),
+                _length(record.get("quotes")),
+                n_events,
+                now,
+            ),
+        )
+
     def unanalyzed(self, ids: Iterable[str]) -> set[str]:
-        """Those of ``ids`` that have no stored analysis (new articles included)."""
+        """Those of ``ids`` without an analysis from this analyzer (new articles included)."""
         wanted = list(dict.fromkeys(ids))
         done: set[str] = set()
         for index in range(0, len(wanted), 500):
@@ -238,7 +259,8 @@ class Store:
             done.update(
                 row[0]
                 for row in self.connection.execute(
-                    f"SELECT article_id FROM analyses WHERE article_id IN ({marks})", chunk
+                    f"SELECT article_id FROM analyses WHERE article_id IN ({marks}) AND analyzer = ?",
+                    [*chunk, ANALYZER],
                 )
             )
         return set(wanted) - done
@@ -249,6 +271,14 @@ class Store:
             "SELECT record FROM analyses WHERE article_id = ?", (article_id,)
         ).fetchone()
         return json.loads(row[0]) if row else None
+
+    def events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Stored events matching ``filters`` (all by default), latest first.
+
+        Each row has the table's columns, the article's ``outlet`` and ``url``, the event as the
+        analyzer wrote it (``record``) and resolved against its analysis (``detail``).
+        """
+        return query_events(self.connection, filters or EventFilter())
 
     def begin_run(self, inputs: list[str]) -> int:
         """Record the start of an ingest run; returns its id."""
@@ -355,6 +385,7 @@ class Store:
             "last_published": last,
             "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL").fetchone()[0],
             "analyzed": one("SELECT COUNT(*) FROM analyses").fetchone()[0],
+            "events": one("SELECT COUNT(*) FROM events").fetchone()[0],
             "by_language": grouped(
                 "SELECT COALESCE(lang, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ),
@@ -388,6 +419,10 @@ class _Transaction:
             self.connection.execute("COMMIT")
         else:
             self.connection.execute("ROLLBACK")
+
+
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, list) else 0
 
 
 def _quote_terms(search: str) -> str:

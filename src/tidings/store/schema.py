@@ -7,7 +7,15 @@ written by a newer tidings is refused rather than guessed at.
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[str, list[str]]] = [
+import json
+import sqlite3
+from collections.abc import Callable
+
+#: A step of a migration: an SQL statement, or a function run on the connection (in the same
+#: transaction) for what SQL alone cannot do, such as deriving rows from stored JSON.
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[tuple[str, list[Step]]] = [
     (
         "articles, their sightings, full-text index and ingest runs",
         [
@@ -88,6 +96,49 @@ MIGRATIONS.append(
                 analyzed_at TEXT NOT NULL
             ) WITHOUT ROWID""",
             "ALTER TABLE ingest_runs ADD COLUMN n_analyzed INTEGER NOT NULL DEFAULT 0",
+        ],
+    )
+)
+
+
+def _derive_events(connection: sqlite3.Connection) -> None:
+    """Fill the new events table from every stored analysis record."""
+    from tidings.store.events import write_events
+
+    rows = connection.execute("SELECT article_id, record, analyzed_at FROM analyses ORDER BY article_id")
+    for article_id, record, analyzed_at in rows.fetchall():
+        try:
+            parsed = json.loads(record)
+        except ValueError:
+            continue  # a damaged record has no events to derive; the analysis itself is kept
+        write_events(connection, article_id, parsed, analyzed_at)
+
+
+MIGRATIONS.append(
+    (
+        "events: one row per event of each stored analysis",
+        [
+            "CREATE TABLE events (id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), "
+            "event TEXT NOT NULL, published TEXT, type TEXT, event_type TEXT, sub_event_type TEXT, "
+            "disorder_type TEXT, date TEXT, date_start TEXT, date_end TEXT, date_precision TEXT, "
+            "date_source TEXT, country TEXT, admin1 TEXT, location TEXT, geonameid INTEGER, lat REAL, "
+            "lon REAL, geo_precision INTEGER, status TEXT, aux TEXT, certainty TEXT, killed INTEGER, "
+            "injured INTEGER, arrested INTEGER, actors TEXT, actor_sectors TEXT, actor_countries TEXT, "
+            "recipients TEXT, recipient_sectors TEXT, recipient_countries TEXT, claimed_by TEXT, "
+            "sources TEXT, confidence REAL, trigger TEXT, notes TEXT, analyzed_at TEXT, "
+            "record TEXT NOT NULL, detail TEXT NOT NULL)",
+            "CREATE INDEX events_article ON events(article_id)",
+            "CREATE INDEX events_type ON events(type)",
+            "CREATE INDEX events_acled ON events(event_type, sub_event_type)",
+            "CREATE INDEX events_date ON events(date_start, date_end)",
+            "CREATE INDEX events_country ON events(country, admin1)",
+            "CREATE INDEX events_location ON events(location COLLATE NOCASE)",
+            "CREATE INDEX events_geonameid ON events(geonameid)",
+            "CREATE INDEX events_latlon ON events(lat, lon)",
+            "ALTER TABLE analyses ADD COLUMN n_events INTEGER NOT NULL DEFAULT 0",
+            _derive_events,
+            "UPDATE analyses SET n_events = "
+            "(SELECT COUNT(*) FROM events WHERE events.article_id = analyses.article_id)",
         ],
     )
 )
