@@ -14,7 +14,7 @@ import pytest
 
 from tidings.errors import TidingsError
 from tidings.geo import event_location, geocode, resolve_places, resolve_spans
-from tidings.geo.build import build_gazetteer, default_path
+from tidings.geo.build import SCHEMA_VERSION, build_gazetteer, default_path
 from tidings.geo.gazetteer import Gazetteer, open_gazetteer
 from tidings.geo.normalize import normalize, variants
 from tidings.geo.resolve import Mention
@@ -70,7 +70,7 @@ def test_build_a_slice_atomically(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["g.sqlite"]  # no temporary file left
     gaz = Gazetteer(path)
     assert 98182 in {c.place.id for c in gaz.lookup("baghdad")}
-    assert gaz.meta()["schema"] == "2"
+    assert gaz.meta()["schema"] == str(SCHEMA_VERSION)
     assert not gaz.lookup("paris")  # only Iraq was built
 
 
@@ -271,3 +271,37 @@ def test_places_inside_organisation_names_are_kept_but_never_an_event_location()
     sentence = (0, len(article.text))
     chosen = event_location(article.text, sentence, None, list(places.values()))
     assert chosen is None or chosen["place"]["label"] != "EMBED"
+
+
+# -- names inside longer names, world regions --------------------------------------------------------
+
+
+def test_organisation_is_placed_by_the_place_its_name_contains() -> None:
+    text = "The Bank of Japan left rates unchanged, and the Harare City Council met on Monday."
+    places = by_text(resolve_spans(text, spans(text, "Bank of Japan", "Harare City Council", label=None)))
+    bank = places["Bank of Japan"]
+    assert bank["country"] == "JPN" and bank["precision"] == "country" and "contains" in bank["reason"]
+    council = places["Harare City Council"]
+    assert council["country"] == "ZWE" and council["precision"] == "sub-city"
+
+
+def test_facility_demonym_is_not_its_location() -> None:
+    text = "Pupils of the British International School in Cairo marched to the Indian Ocean Hotel."
+    places = by_text(resolve_spans(text, spans(text, "British International School", "Cairo", label=None)))
+    school = places["British International School"]
+    assert school["country"] == "EGY" and school["precision"] == "sub-city"
+
+
+def test_natural_feature_is_not_the_country_its_name_contains() -> None:
+    text = "A cyclone formed over the Indian Ocean on Tuesday."
+    (ocean,) = resolve_spans(text, spans(text, "Indian Ocean", label="LOC"))
+    assert ocean["country"] != "IND"
+
+
+def test_world_regions_and_split_demonyms() -> None:
+    region = geocode("West Africa")[0]
+    assert region["feature"] == "RGN" and region["geonameid"] is None and region["precision"] == "region"
+    assert 0 < region["lat"] < 25 and -20 < region["lon"] < 15
+    assert geocode("Southern Africa")[0]["name"] == "Southern Africa"  # not the country South Africa
+    assert geocode("South Africa")[0]["country"] == "ZAF"
+    assert geocode("Herzegovinian")[0]["country"] == "BIH"  # "Bosnian,Herzegovinian" in the source

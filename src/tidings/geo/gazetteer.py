@@ -19,6 +19,7 @@ _CACHE_SIZE = 20_000
 
 FEATURE_PRECISION = {
     "CONT": "continent",
+    "RGN": "region",
     "PCLI": "country",
     "ADM1": "admin1",
     "ADM2": "admin2",

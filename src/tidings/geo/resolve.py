@@ -54,15 +54,35 @@ _SUB_CITY_WORDS = frozenset(
         "district",
     }
 )  # fmt: skip
-_TERRAIN_WORDS = frozenset(
+#: Words of natural features: such a name is not placed by a place its name contains ("Indian Ocean").
+_NATURAL_WORDS = frozenset(
     {
         "river", "ocean", "sea", "lake", "gulf", "bay", "mountains", "mountain", "desert", "peninsula",
         "valley", "strait", "channel", "coast", "basin", "plateau", "range", "islands", "delta", "mount",
-        "union", "commission", "bank", "council", "court", "reserve", "committee", "college", "institute",
-        "company", "ministry", "department", "agency", "party", "federal", "world", "cup", "league",
     }
 )  # fmt: skip
-_FEATURE_BONUS = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.5, "PPLC": 3.0, "ADM2": 0.5, "PPL": 0.0}
+#: Words of organisations and events: placed by a place their name contains ("Bank of Japan"), never
+#: in a city merely mentioned next to them.
+_ORG_WORDS = frozenset(
+    {
+        "union", "commission", "bank", "council", "court", "reserve", "committee", "college", "institute",
+        "company", "ministry", "department", "agency", "party", "federal", "world", "cup", "league",
+        "university", "senate", "parliament", "government", "police", "embassy", "consulate",
+    }
+)  # fmt: skip
+_TERRAIN_WORDS = _NATURAL_WORDS | (_ORG_WORDS - _SUB_CITY_WORDS)
+#: Words of buildings, streets and other features inside a city ("Collins Avenue", "Percy French
+#: Hotel"): a person's name or a demonym in them says nothing about where they are.
+_FACILITY_WORDS = (_SUB_CITY_WORDS - _ORG_WORDS) | frozenset(
+    {"academy", "elementary", "estate", "farm", "farms", "office", "hall", "theatre", "theater", "house",
+     "library", "museum", "restaurant", "club", "inn", "drive", "lane", "way", "place", "chapel"}
+)  # fmt: skip
+#: Words that are no place on their own inside a longer name ("South Kilburn Estate").
+_NOT_ALONE = frozenset(
+    {"north", "south", "east", "west", "central", "national", "northern", "southern", "eastern", "western",
+     "upper", "lower", "new", "old", "great", "greater", "royal", "saint", "st", "mount", "fort", "port"}
+)  # fmt: skip
+_FEATURE_BONUS = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 1.5, "PPLC": 3.0, "ADM2": 0.5, "PPL": 0.0}
 _KIND_PENALTY = {PRIMARY: 0.0, ALIAS: -1.0, ALTERNATE: -2.0, DEMONYM: -0.5, CODE: 0.0, SKELETON: -3.0}
 
 
@@ -90,6 +110,8 @@ class _Query:
     scores: list[float] = field(default_factory=list)
     priors: list[float] = field(default_factory=list)
     max_city_population: int = -1  # largest city among candidates matched by name or alias
+    top: Candidate | None = None  # cache of _top(), valid while ``top_of is scores``
+    top_of: list[float] | None = None
 
 
 def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[dict[str, Any]]:
@@ -265,10 +287,14 @@ def _area_named_like_city(q: _Query, cand: Candidate) -> bool:
 
 
 def _top(q: _Query) -> Candidate | None:
-    if not q.scores:
-        return None
-    best = max(range(len(q.scores)), key=q.scores.__getitem__)
-    return q.candidates[best]
+    """The best-scored candidate (cached until the scores change)."""
+    if q.top_of is not q.scores:
+        q.top_of = q.scores
+        if not q.scores:
+            q.top = None
+        else:
+            q.top = q.candidates[max(range(len(q.scores)), key=q.scores.__getitem__)]
+    return q.top
 
 
 def _contextual(queries: list[_Query], gaz: Gazetteer) -> None:
@@ -307,7 +333,6 @@ def _contextual(queries: list[_Query], gaz: Gazetteer) -> None:
             q.scores = list(memo[signature])
             continue
         own = by_key.get(q.key)
-        own_set = {q.key}
         container_ids: set[int] = set()
         container_countries: set[str] = set()
         if q.container is not None:
@@ -320,27 +345,39 @@ def _contextual(queries: list[_Query], gaz: Gazetteer) -> None:
             container_ids.add(c.place.id)
             if c.place.feature == "PCLI" and c.place.country:
                 container_countries.add(c.place.country)
+        key = q.key
+        own_country = own.place.country if own else None
+        own_admin1 = own.place.admin1 if own else None
+
         scores = []
         for cand, prior in zip(q.candidates, q.priors, strict=True):
             place = cand.place
             score = prior
             if place.country:
-                votes = countries[place.country] - (1 if own and own.place.country == place.country else 0)
-                score += 4.0 * max(votes, 0) / n_c
+                votes = countries[place.country] - (place.country == own_country)
+                if votes > 0:
+                    score += 4.0 * votes / n_c
             if place.admin1 and place.feature != "ADM1":
-                votes = admins[place.admin1] - (1 if own and own.place.admin1 == place.admin1 else 0)
-                score += 2.5 * max(votes, 0) / n_a
+                votes = admins[place.admin1] - (place.admin1 == own_admin1)
+                if votes > 0:
+                    score += 2.5 * votes / n_a
             chain = gaz.ancestors(place) if place.feature != "CONT" else []
-            ancestors = {a.id for a in chain}
-            if container_ids and (ancestors & container_ids or place.country in container_countries):
+            if container_ids and (
+                place.country in container_countries or any(a.id in container_ids for a in chain)
+            ):
                 score += 8.0
-            if any(a.feature != "PCLI" and top_keys.get(a.id, own_set) - own_set for a in chain):
+            if top_keys and any(a.feature != "PCLI" and _others(top_keys.get(a.id), key) for a in chain):
                 score += 3.0  # an area above it is another mention (countries count as focus)
-            if ancestor_keys.get(place.id, own_set) - own_set:
+            if _others(ancestor_keys.get(place.id), key):
                 score += 2.0
             scores.append(score)
         q.scores = scores
         memo[signature] = scores
+
+
+def _others(keys: set[str] | None, key: str) -> bool:
+    """Whether ``keys`` holds a name other than ``key``."""
+    return keys is not None and (len(keys) > 1 or key not in keys)
 
 
 def _container_lookup(gaz: Gazetteer, key: str) -> list[Candidate]:
@@ -416,6 +453,12 @@ def _sub_city(
     words = q.key.split() if q.key else []
     if not words or len(words) > 8:
         return None
+    facility = bool(_FACILITY_WORDS & set(words))
+    inside_first = m.label in ("FAC", None) and not (_NATURAL_WORDS & set(words)) and not facility
+    if inside_first:  # an organisation or event: by the place its name contains
+        inside = _named_inside(q, queries, gaz, facility=False)
+        if inside is not None:
+            return inside
     if _TERRAIN_WORDS & set(words):
         return None
     subcity_word = bool(_SUB_CITY_WORDS & set(words)) or m.label in ("FAC", None) or m.strong
@@ -436,27 +479,10 @@ def _sub_city(
     if best is not None:
         reason = "named feature not in the gazetteer: placed in the city mentioned with it"
         return _place_dict(m, best[1], gaz, q, precision="sub-city", reason=reason)
-    # a city named inside it ("Baghdad International Airport")
-    raw_words = re.sub(r"^(?:the)\s+", "", m.text.strip(), flags=re.I).split()
-    for size in range(len(raw_words) - 1, 0, -1):
-        for startw in range(0, len(raw_words) - size + 1):
-            sub = " ".join(raw_words[startw : startw + size])
-            if not sub[:1].isupper():
-                continue
-            key = normalize(sub)
-            if not key or (set(key.split()) & _SUB_CITY_WORDS):
-                continue
-            cands = [
-                c
-                for c in _candidates(gaz, key, sub)
-                if (c.kind == PRIMARY and c.place.population >= 50000)
-                or (c.kind == ALIAS and c.place.population >= 500_000)
-            ]
-            cities = [c.place for c in cands if c.place.feature.startswith("PPL")]
-            if cities:
-                place = max(cities, key=lambda p: p.population)
-                reason = "named feature not in the gazetteer: placed in the city its name contains"
-                return _place_dict(m, place, gaz, q, precision="sub-city", reason=reason)
+    if facility and m.label in ("FAC", None) and not (_NATURAL_WORDS & set(words)):
+        inside = _named_inside(q, queries, gaz, facility=True)  # "Baghdad International Airport"
+        if inside is not None:
+            return inside
     # the nearest city the article mentions, in the country the article is about
     focus = Counter(t.place.country for t in map(_top, queries) if t is not None and t.kind != SKELETON)
     if not focus:
@@ -477,6 +503,85 @@ def _sub_city(
         reason = "named feature not in the gazetteer: placed in the nearest city the article mentions"
         return _place_dict(m, nearest[1], gaz, q, precision="sub-city", reason=reason)
     return None
+
+
+_AREA_FEATURES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
+
+
+def _named_inside(
+    q: _Query, queries: list[_Query], gaz: Gazetteer, *, facility: bool
+) -> dict[str, Any] | None:
+    """A named feature or organisation placed by a well-known place its name contains: the longest
+    part, a name before a demonym, the leftmost first. "Bank of Japan" → Japan, "University of
+    Alberta" → Alberta, "European Commission" → Europe, "Baghdad International Airport" → Baghdad.
+
+    A country, region or first-level area may be named by its name or alias, by a country code in
+    capitals ("US Federal Reserve") and, outside a ``facility`` name, by a demonym ("British
+    International School" is not in Britain). A city must be large, except for an organisation in
+    the country the article is about ("Cavan County Council")."""
+    m = q.mention
+    raw_words = re.sub(r"^(?:the)\s+", "", m.text.strip(), flags=re.I).split()
+    if len(raw_words) < 2:
+        return None
+    focus = _focus_country(queries)
+    organisation = not facility and bool(_ORG_WORDS & set(q.key.split()))
+    for size in range(len(raw_words) - 1, 0, -1):
+        found: list[tuple[int, int, Candidate, str]] = []
+        for startw in range(0, len(raw_words) - size + 1):
+            sub = _POSSESSIVE.sub("", " ".join(raw_words[startw : startw + size]).strip(",.;:()"))
+            key = normalize(sub)
+            if not sub[:1].isupper() or not key or set(key.split()) <= _NOT_ALONE:
+                continue
+            if set(key.split()) & (_SUB_CITY_WORDS | _ORG_WORDS | _FACILITY_WORDS):
+                continue
+            for c in _candidates(gaz, key, sub):
+                if _contained_ok(c, sub, focus, facility=facility, organisation=organisation):
+                    found.append((c.kind == DEMONYM, startw, c, sub))
+        if not found:
+            continue
+        demonym, startw, _c, sub = min(found, key=lambda f: f[:2])
+        pool = [f[2] for f in found if f[:2] == (demonym, startw)]
+        sq = _Query(Mention(m.start, m.end, sub, m.label), normalize(sub), candidates=pool)
+        cand = max(pool, key=lambda c: _prior(sq, c) + (6.0 if c.place.country == focus else 0.0))
+        city = cand.place.feature.startswith("PPL")
+        reason = "named feature not in the gazetteer: placed in the " + (
+            "city its name contains" if city else "place its name contains"
+        )
+        return _place_dict(m, cand.place, gaz, q, precision="sub-city" if city else None, reason=reason)
+    return None
+
+
+def _contained_ok(
+    cand: Candidate, surface: str, focus: str | None, *, facility: bool, organisation: bool
+) -> bool:
+    """Whether a candidate of a part of a longer name may place the whole (see :func:`_named_inside`)."""
+    place = cand.place
+    if place.feature in _AREA_FEATURES:
+        if cand.kind == PRIMARY:
+            return True
+        if cand.kind == DEMONYM:
+            return not facility
+        if cand.kind == CODE:
+            return place.feature == "PCLI" and surface.isupper()
+        return cand.kind == ALIAS and surface.isascii()
+    if cand.kind == PRIMARY:
+        if place.feature.startswith("PPL"):
+            return place.population >= 50_000 or (
+                organisation and place.country == focus and place.population >= 1000
+            )
+        return organisation and place.feature == "ADM2" and place.country == focus
+    return cand.kind == ALIAS and place.feature.startswith("PPL") and place.population >= 500_000
+
+
+def _focus_country(queries: list[_Query]) -> str | None:
+    """The country most of the article's resolved names lie in (each name counted once)."""
+    tops: dict[str, str] = {}
+    for other in queries:
+        top = _top(other)
+        if top is not None and top.kind != SKELETON and top.place.country and other.key not in tops:
+            tops[other.key] = top.place.country
+    counts = Counter(tops.values())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -507,7 +612,7 @@ def _place_dict(
         "end": m.end,
         "text": m.text,
         "label": m.label,
-        "geonameid": place.id,
+        "geonameid": place.id if place.id > 0 else None,  # world regions have no GeoNames id
         "name": place.name,
         "lat": place.lat,
         "lon": place.lon,
