@@ -345,6 +345,24 @@ def stats_command(db: str, as_json: bool) -> None:
             click.echo(f"{key + ':':<22} {shown}")
 
 
+@cli.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--get", "get_path", metavar="PATH", help="Answer one GET request (e.g. /api/events) and exit.")
+def serve_command(db: str, host: str, port: int, get_path: str | None) -> None:
+    """Serve the database read-only: map, timeline, evidence and the JSON API (/docs)."""
+    from tidings.web.serve import get, serve
+
+    if get_path is not None:
+        status, body = get(db, get_path)
+        click.echo(body)
+        if status >= 400:
+            raise SystemExit(EXIT_ERROR)
+        return
+    serve(db, host, port, echo=click.echo)
+
+
 # -- evaluation ----------------------------------------------------------------------------------
 
 

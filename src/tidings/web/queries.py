@@ -1,0 +1,295 @@
+"""Read queries of the web app: filtered, paginated events, facets, articles and stories.
+
+Filters build on the store's :class:`~tidings.store.events.EventFilter` (the same filters as
+``tidings events``) plus what only the API needs: a bounding box, a story, and a keyset cursor.
+Every value is bound as a parameter; nothing from a request is spliced into SQL.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidings.store.events import EventFilter
+
+MAX_LIMIT = 10_000
+
+
+class BadRequest(ValueError):
+    """A parameter the API cannot use (the message says which and why)."""
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """An events request: the store's filters and the API's extras."""
+
+    filters: EventFilter = field(default_factory=EventFilter)
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    story: str | None = None
+    text: str | None = None  # full-text words in the article
+    cursor: str | None = None
+    limit: int = 100
+
+    def where(self) -> tuple[str, list[Any]]:
+        """``WHERE`` clause and parameters, without the cursor."""
+        where, params = self.filters.where()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            clauses.append("e.lat BETWEEN ? AND ?")
+            params += [south, north]
+            if west <= east:
+                clauses.append("e.lon BETWEEN ? AND ?")
+                params += [west, east]
+            else:  # the box crosses the antimeridian
+                clauses.append("(e.lon >= ? OR e.lon <= ?)")
+                params += [west, east]
+        if self.story is not None:
+            clauses.append("e.id IN (SELECT event_id FROM story_events WHERE story_id = ?)")
+            params.append(self.story)
+        if self.text:
+            words = [w.replace('"', '""') for w in self.text.split()]
+            clauses.append(
+                "e.article_id IN (SELECT a.id FROM articles_fts "
+                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?)"
+            )
+            params.append(" ".join(f'"{w}"' for w in words))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north`` in degrees, or ``None``."""
+    if value is None or not value.strip():
+        return None
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise BadRequest("bbox: expected west,south,east,north in degrees, e.g. 38,29,49,38") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise BadRequest("bbox: longitudes must be within ±180 and south ≤ north within ±90")
+    return west, south, east, north
+
+
+def _cursor(value: str | None) -> tuple[str, int] | None:
+    if not value:
+        return None
+    try:
+        day, rowid = json.loads(base64.urlsafe_b64decode(value.encode("ascii") + b"==").decode("utf-8"))
+        return str(day), int(rowid)
+    except (ValueError, TypeError, UnicodeError, binascii.Error):
+        raise BadRequest("cursor: not a cursor this API gave out; start again without it") from None
+
+
+def _make_cursor(day: str | None, rowid: int) -> str:
+    raw = json.dumps([day or "", rowid]).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def has_table(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the database has table ``name``."""
+    row = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
+    """One page of events (latest first) with the total and the next page's cursor."""
+    if query.story is not None and not has_table(connection, "story_events"):
+        return {"events": [], "total": 0, "next": None}
+    where, params = query.where()
+    total = connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
+    page_where, page_params = where, list(params)
+    after = _cursor(query.cursor)
+    if after is not None:
+        day, rowid = after
+        keyset = (
+            "(e.date_start IS NULL AND e.rowid < ?)"
+            if not day
+            else "(e.date_start < ? OR (e.date_start = ? AND e.rowid < ?) OR e.date_start IS NULL)"
+        )
+        page_params += [rowid] if not day else [day, day, rowid]
+        page_where = f"{where} AND {keyset}" if where else f" WHERE {keyset}"
+    sql = (
+        "SELECT e.rowid AS rowid_, e.*, a.title AS title, a.outlet AS outlet FROM events e "
+        f"JOIN articles a ON a.id = e.article_id{page_where} "
+        "ORDER BY e.date_start IS NULL, e.date_start DESC, e.rowid DESC LIMIT ?"
+    )
+    rows = connection.execute(sql, [*page_params, query.limit + 1]).fetchall()
+    names = _names(connection, sql, [*page_params, 0])
+    events = [summary(dict(zip(names, row, strict=True))) for row in rows[: query.limit]]
+    following = None
+    if len(rows) > query.limit:
+        last = dict(zip(names, rows[query.limit - 1], strict=True))
+        following = _make_cursor(last["date_start"], last["rowid_"])
+    return {"events": events, "total": total, "next": following}
+
+
+def _names(connection: sqlite3.Connection, sql: str, params: list[Any]) -> list[str]:
+    return [d[0] for d in connection.execute(sql, params).description]
+
+
+def summary(row: dict[str, Any]) -> dict[str, Any]:
+    """An events-table row as the API lists it."""
+    detail = json.loads(row["detail"]) if isinstance(row.get("detail"), str) else row.get("detail") or {}
+    location = None
+    if row.get("lat") is not None and row.get("lon") is not None:
+        location = {
+            "name": row.get("location"),
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "country": row.get("country"),
+            "admin1": row.get("admin1"),
+            "geonameid": row.get("geonameid"),
+            "precision": row.get("geo_precision"),
+        }
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "title": row.get("title"),
+        "outlet": row.get("outlet"),
+        "date": row.get("date"),
+        "date_precision": row.get("date_precision"),
+        "date_source": row.get("date_source"),
+        "type": row.get("type"),
+        "modes": detail.get("modes") or [],
+        "event_type": row.get("event_type"),
+        "sub_event_type": row.get("sub_event_type"),
+        "disorder_type": row.get("disorder_type"),
+        "location": location,
+        "actors": _split(row.get("actors")),
+        "recipients": _split(row.get("recipients")),
+        "status": row.get("status"),
+        "aux": row.get("aux"),
+        "certainty": row.get("certainty"),
+        "size": {"killed": row.get("killed"), "injured": row.get("injured"), "arrested": row.get("arrested")},
+        "claimed_by": row.get("claimed_by"),
+        "sources": _split(row.get("sources")),
+        "confidence": row.get("confidence"),
+    }
+
+
+def _split(value: str | None) -> list[str]:
+    return [part for part in (value or "").split("; ") if part]
+
+
+def event_detail(connection: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event with its evidence spans, trigger, sources and the reports that carry it."""
+    sql = (
+        "SELECT e.rowid AS rowid_, e.*, a.title AS title, a.outlet AS outlet, a.url AS url, "
+        "a.published AS article_published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?"
+    )
+    cursor = connection.execute(sql, (event_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    record = dict(zip([d[0] for d in cursor.description], row, strict=True))
+    event = summary(record)
+    detail = json.loads(record["detail"])
+    event["evidence"] = [list(span) for span in detail.get("evidence") or [] if _is_span(span)]
+    event["trigger"] = detail.get("trigger") if _is_span(detail.get("trigger")) else None
+    event["contexts"] = detail.get("contexts") or []
+    event["notes"] = record.get("notes")
+    event["actor_details"] = detail.get("actors") or []
+    event["recipient_details"] = detail.get("recipients") or []
+    reports = [
+        {
+            "article_id": record["article_id"],
+            "title": record.get("title"),
+            "outlet": record.get("outlet"),
+            "url": record.get("url"),
+            "published": record.get("article_published"),
+        }
+    ]
+    return {"event": event, "reports": reports}
+
+
+def _is_span(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    )
+
+
+def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """An article with every annotation of its analysis record."""
+    cursor = connection.execute(
+        "SELECT id, title, published, outlet, url, lang, text, paragraphs FROM articles WHERE id = ?",
+        (article_id,),
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    item = dict(zip([d[0] for d in cursor.description], row, strict=True))
+    item["paragraphs"] = [[s, e, lang] for s, e, lang, *_ in json.loads(item["paragraphs"] or "[]")]
+    found = connection.execute("SELECT record FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+    record = json.loads(found[0]) if found else None
+    if record is not None:
+        record.pop("article", None)
+    events = [
+        r[0]
+        for r in connection.execute(
+            "SELECT id FROM events WHERE article_id = ? ORDER BY rowid", (article_id,)
+        )
+    ]
+    return {"article": item, "record": record, "event_ids": events}
+
+
+def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
+    """Counts of the matching events by type, ACLED type, country and day."""
+    where, params = query.where()
+
+    def grouped(column: str) -> dict[str, int]:
+        condition = f"{where} AND {column} IS NOT NULL" if where else f" WHERE {column} IS NOT NULL"
+        sql = (
+            f"SELECT {column}, COUNT(*) FROM events e{condition} "
+            f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
+        )
+        return {str(k): int(n) for k, n in connection.execute(sql, params)}
+
+    days = connection.execute(
+        f"SELECT substr(e.date_start, 1, 10) AS d, COUNT(*) FROM events e{where} GROUP BY d ORDER BY d",
+        params,
+    ).fetchall()
+    return {
+        "types": grouped("e.type"),
+        "acled_types": grouped("e.sub_event_type"),
+        "countries": grouped("e.country"),
+        "dates": [{"date": d, "n": n} for d, n in days if d],
+        "total": sum(n for _, n in days),
+    }
+
+
+def stories(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Stories, most recent first (none before the stories stage has run)."""
+    if not has_table(connection, "stories"):
+        return []
+    cursor = connection.execute("SELECT * FROM stories ORDER BY last DESC, id")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def timeline(connection: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    """A story and its events in date order."""
+    if not has_table(connection, "stories"):
+        return None
+    cursor = connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    story = dict(zip([d[0] for d in cursor.description], row, strict=True))
+    sql = (
+        "SELECT e.rowid AS rowid_, e.*, a.title AS title, a.outlet AS outlet FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        "WHERE e.id IN (SELECT event_id FROM story_events WHERE story_id = ?) "
+        "ORDER BY e.date_start IS NULL, e.date_start, e.rowid"
+    )
+    cursor = connection.execute(sql, (story_id,))
+    names = [d[0] for d in cursor.description]
+    return {"story": story, "events": [summary(dict(zip(names, r, strict=True))) for r in cursor]}
