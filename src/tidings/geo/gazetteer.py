@@ -62,6 +62,7 @@ class Gazetteer:
         self._names: dict[str, tuple[Candidate, ...]] = {}
         self._places: dict[int, Place | None] = {}
         self._chains: dict[int, list[Place]] = {}
+        self._chain_ids: dict[int, tuple[frozenset[int], tuple[int, ...]]] = {}
         #: Results derived from lookups (e.g. ranked candidates), cached by their users.
         self.derived: dict[Any, Any] = {}
 
@@ -111,6 +112,57 @@ class Gazetteer:
         self._names[key] = result
         return result
 
+    def lookup_many(self, keys: list[str]) -> dict[str, tuple[Candidate, ...]]:
+        """:meth:`lookup` for several keys, with one query for those not cached yet."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._names]
+        if len(missing) > 1:
+            marks = ",".join("?" * len(missing))
+            try:
+                rows = self.db.execute(
+                    f"SELECT n.key, n.kind, {_PLACE_COLUMNS} FROM name n JOIN place p ON p.id = n.id "
+                    f"WHERE n.key IN ({marks})",
+                    missing,
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise TidingsError(
+                    f"gazetteer {self.path} cannot be read ({exc})",
+                    hint="rebuild it with `tidings gazetteer build`",
+                ) from exc
+            found: dict[str, list[Candidate]] = {k: [] for k in missing}
+            for row in rows:
+                found[row[0]].append(Candidate(Place(*row[2:]), row[1]))
+            if len(self._names) + len(found) >= _CACHE_SIZE:
+                self._names.clear()
+            for k, cands in found.items():
+                self._names[k] = tuple(cands)
+        return {k: self.lookup(k) for k in keys}
+
+    def prefetch_ancestors(self, places: list[Place]) -> None:
+        """Load the containing areas of ``places`` with one query per level (instead of one per area),
+        so that :meth:`ancestors` finds them cached."""
+        level = places
+        for _ in range(4):
+            wanted = list({p.parent for p in level if p.parent is not None and p.parent not in self._places})
+            if not wanted:
+                return
+            marks = ",".join("?" * len(wanted))
+            try:
+                rows = self.db.execute(
+                    f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id IN ({marks})", wanted
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise TidingsError(
+                    f"gazetteer {self.path} cannot be read ({exc})",
+                    hint="rebuild it with `tidings gazetteer build`",
+                ) from exc
+            if len(self._places) + len(wanted) >= _CACHE_SIZE:
+                self._places.clear()
+            level = [Place(*row) for row in rows]
+            for gid in wanted:
+                self._places[gid] = None
+            for place in level:
+                self._places[place.id] = place
+
     def place(self, geonameid: int | None) -> Place | None:
         """The entry with this GeoNames id, or ``None``."""
         if geonameid is None:
@@ -143,6 +195,18 @@ class Gazetteer:
             self._chains.clear()
         self._chains[place.id] = chain
         return chain
+
+    def chain_ids(self, place: Place) -> tuple[frozenset[int], tuple[int, ...]]:
+        """Ids of the containing areas of ``place`` (see :meth:`ancestors`): all of them, and those
+        below the country level, nearest first; cached."""
+        cached = self._chain_ids.get(place.id)
+        if cached is None:
+            chain = self.ancestors(place)
+            cached = (frozenset(a.id for a in chain), tuple(a.id for a in chain if a.feature != "PCLI"))
+            if len(self._chain_ids) >= _CACHE_SIZE:
+                self._chain_ids.clear()
+            self._chain_ids[place.id] = cached
+        return cached
 
     def meta(self) -> dict[str, str]:
         """Build metadata (schema, source versions, number of places, build time)."""

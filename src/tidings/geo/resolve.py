@@ -120,7 +120,6 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     _link_containers(text, queries)
     for q in queries:
         if q.reason is None:
-            q.priors = [_prior(q, c) for c in q.candidates]
             q.scores = list(q.priors)
     for _ in range(2):
         _contextual(queries, gaz)
@@ -145,14 +144,30 @@ def _query(text: str, mention: Mention, gaz: Gazetteer) -> _Query:
     if len(raw) > MAX_NAME:
         return _Query(mention, "", reason="name too long to be a place name")
     raw = _POSSESSIVE.sub("", _LEADING_THE.sub("", raw.strip()))
+    memo_key = ("query", raw, mention.label)
+    base = gaz.derived.get(memo_key)
+    if base is None:
+        base = _query_base(raw, mention.label, gaz)
+        if len(gaz.derived) > 50_000:
+            gaz.derived.clear()
+        gaz.derived[memo_key] = base
+    key, generic, direction, candidates, priors, reason = base
+    q = _Query(mention, key, generic=generic, direction=direction, candidates=list(candidates), reason=reason)
+    q.priors = list(priors)
+    if direction is None and key:
+        match = _DIRECTION.search(text[max(0, mention.start - 25) : mention.start])
+        if match:
+            q.direction = match.group(1).lower()
+    return q
+
+
+def _query_base(raw: str, label: str | None, gaz: Gazetteer) -> tuple[Any, ...]:
+    """What a name alone (without its context) says: key, generic word, direction prefix ("Northern
+    Nigeria"), candidates, their priors and the reason when there are none; cached per name."""
     key = normalize(raw)
     if not key:
-        return _Query(mention, "", reason="empty name")
-    q = _Query(mention, key)
-    before = text[max(0, mention.start - 25) : mention.start]
-    match = _DIRECTION.search(before)
-    if match:
-        q.direction = match.group(1).lower()
+        return "", None, None, (), (), "empty name"
+    q = _Query(Mention(0, len(raw), raw, label), key)
     q.candidates = _candidates(gaz, key, raw)
     if not q.candidates:
         base, generic = strip_generic(key)
@@ -170,7 +185,8 @@ def _query(text: str, mention: Mention, gaz: Gazetteer) -> _Query:
         q.generic = generic
     if not q.candidates:
         q.reason = "no place of this name in the gazetteer"
-    return q
+    priors = tuple(_prior(q, c) for c in q.candidates)
+    return key, q.generic, q.direction, tuple(q.candidates), priors, q.reason
 
 
 def _candidates(gaz: Gazetteer, key: str, raw: str) -> list[Candidate]:
@@ -190,8 +206,10 @@ def _candidates(gaz: Gazetteer, key: str, raw: str) -> list[Candidate]:
 
 def _find_candidates(gaz: Gazetteer, key: str, upper: bool) -> list[Candidate]:
     best: dict[int, Candidate] = {}
-    for i, form in enumerate(variants(key)):
-        for cand in gaz.lookup(form):
+    forms = variants(key)
+    hits = gaz.lookup_many(forms)
+    for i, form in enumerate(forms):
+        for cand in hits[form]:
             kind = cand.kind if i == 0 else max(cand.kind, ALIAS)
             if cand.place.id not in best or best[cand.place.id].kind > kind:
                 best[cand.place.id] = Candidate(cand.place, kind)
@@ -303,6 +321,7 @@ def _contextual(queries: list[_Query], gaz: Gazetteer) -> None:
     Each distinct name counts once (ten mentions of "Mexico" are one vote), and a name never votes
     for its own candidates.
     """
+    gaz.prefetch_ancestors([c.place for q in queries for c in q.candidates])
     tops: list[Candidate | None] = [_top(q) for q in queries]
     by_key: dict[str, Candidate] = {}
     for q, top in zip(queries, tops, strict=True):
@@ -361,18 +380,20 @@ def _contextual(queries: list[_Query], gaz: Gazetteer) -> None:
                 votes = admins[place.admin1] - (place.admin1 == own_admin1)
                 if votes > 0:
                     score += 2.5 * votes / n_a
-            chain = gaz.ancestors(place) if place.feature != "CONT" else []
-            if container_ids and (
-                place.country in container_countries or any(a.id in container_ids for a in chain)
-            ):
+            chain, areas = gaz.chain_ids(place) if place.feature != "CONT" else _NO_CHAIN
+            in_container = place.country in container_countries or not chain.isdisjoint(container_ids)
+            if container_ids and in_container:
                 score += 8.0
-            if top_keys and any(a.feature != "PCLI" and _others(top_keys.get(a.id), key) for a in chain):
+            if any(_others(top_keys.get(a), key) for a in areas):
                 score += 3.0  # an area above it is another mention (countries count as focus)
             if _others(ancestor_keys.get(place.id), key):
                 score += 2.0
             scores.append(score)
         q.scores = scores
         memo[signature] = scores
+
+
+_NO_CHAIN: tuple[frozenset[int], tuple[int, ...]] = (frozenset(), ())
 
 
 def _others(keys: set[str] | None, key: str) -> bool:
