@@ -90,6 +90,16 @@ def _make_cursor(day: str | None, rowid: int) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
+#: What a listed event needs: columns only (the JSON documents are not read for a list).
+LIST_COLUMNS = (
+    "e.rowid AS rowid_, e.id, e.article_id, e.date, e.date_start, e.date_precision, e.date_source, e.type, "
+    "e.event_type, e.sub_event_type, e.disorder_type, e.location, e.lat, e.lon, e.country, e.admin1, "
+    "e.geonameid, e.geo_precision, e.actors, e.recipients, e.status, e.aux, e.certainty, e.killed, "
+    "e.injured, e.arrested, e.claimed_by, e.sources, e.confidence, "
+    "json_extract(e.record, '$.modes') AS modes, a.title AS title, a.outlet AS outlet"
+)
+
+
 def has_table(connection: sqlite3.Connection, name: str) -> bool:
     """Whether the database has table ``name``."""
     row = connection.execute(
@@ -116,7 +126,7 @@ def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, 
         page_params += [rowid] if not day else [day, day, rowid]
         page_where = f"{where} AND {keyset}" if where else f" WHERE {keyset}"
     sql = (
-        "SELECT e.rowid AS rowid_, e.*, a.title AS title, a.outlet AS outlet FROM events e "
+        f"SELECT {LIST_COLUMNS} FROM events e "
         f"JOIN articles a ON a.id = e.article_id{page_where} "
         "ORDER BY e.date_start IS NULL, e.date_start DESC, e.rowid DESC LIMIT ?"
     )
@@ -136,7 +146,12 @@ def _names(connection: sqlite3.Connection, sql: str, params: list[Any]) -> list[
 
 def summary(row: dict[str, Any]) -> dict[str, Any]:
     """An events-table row as the API lists it."""
-    detail = json.loads(row["detail"]) if isinstance(row.get("detail"), str) else row.get("detail") or {}
+    modes = row.get("modes")
+    if isinstance(modes, str):
+        try:
+            modes = json.loads(modes)
+        except ValueError:
+            modes = []
     location = None
     if row.get("lat") is not None and row.get("lon") is not None:
         location = {
@@ -157,7 +172,7 @@ def summary(row: dict[str, Any]) -> dict[str, Any]:
         "date_precision": row.get("date_precision"),
         "date_source": row.get("date_source"),
         "type": row.get("type"),
-        "modes": detail.get("modes") or [],
+        "modes": modes if isinstance(modes, list) else [],
         "event_type": row.get("event_type"),
         "sub_event_type": row.get("sub_event_type"),
         "disorder_type": row.get("disorder_type"),
@@ -191,6 +206,7 @@ def event_detail(connection: sqlite3.Connection, event_id: str) -> dict[str, Any
     record = dict(zip([d[0] for d in cursor.description], row, strict=True))
     event = summary(record)
     detail = json.loads(record["detail"])
+    event["modes"] = detail.get("modes") or []
     event["evidence"] = [list(span) for span in detail.get("evidence") or [] if _is_span(span)]
     event["trigger"] = detail.get("trigger") if _is_span(detail.get("trigger")) else None
     event["contexts"] = detail.get("contexts") or []
@@ -285,7 +301,7 @@ def timeline(connection: sqlite3.Connection, story_id: str) -> dict[str, Any] | 
         return None
     story = dict(zip([d[0] for d in cursor.description], row, strict=True))
     sql = (
-        "SELECT e.rowid AS rowid_, e.*, a.title AS title, a.outlet AS outlet FROM events e "
+        f"SELECT {LIST_COLUMNS} FROM events e "
         "JOIN articles a ON a.id = e.article_id "
         "WHERE e.id IN (SELECT event_id FROM story_events WHERE story_id = ?) "
         "ORDER BY e.date_start IS NULL, e.date_start, e.rowid"

@@ -111,7 +111,7 @@ async function initMap() {
   } catch (error) {
     setStatus(`base map unavailable: ${error.message}`, true);
   }
-  cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true });
   map.addLayer(cluster);
 }
 
