@@ -346,6 +346,9 @@ def test_evidence_text_is_the_whole_sentence_once() -> None:
     spans = [[21, 27], [28, 33], [999, 1000], [5, 1]]
     assert evidence_text(text, spans) == "Then gunmen fired on the crowd."
     assert evidence_text(text, "nonsense") == ""
+    assert (
+        evidence_text(text, [[0, 5], [0, 30], [35, 40]]) == "First one here. Then gunmen fired on the crowd."
+    )
 
 
 @pytest.mark.parametrize(
@@ -586,3 +589,55 @@ def test_ingest_stores_the_events_the_analyzer_finds(
     assert run.code == 0, run.err
     run = tidings("events", "--db", db, "--nl")
     assert [json.loads(line)["type"] for line in run.out.splitlines()] == ["ASSAULT"]
+
+
+def test_reingesting_reanalyses_only_after_the_analyzer_changes(
+    tmp_path: Path, tidings: Tidings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.analyze as analyze_module
+    from tidings.models import Analysis
+
+    calls: list[str] = []
+
+    def fake_many(articles: Any, batch_size: int = 64, skip: Any = ()) -> Any:
+        for article in articles:
+            calls.append(article.id)
+            analysis = Analysis(article=article)
+            events = market_record(article)["events"]
+            analysis.events = events[:1] if len(calls) == 1 else events[1:]
+            yield analysis
+
+    monkeypatch.setattr(analyze_module, "analyze_many", fake_many)
+    source = tmp_path / "market.txt"
+    source.write_text(MARKET, encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert tidings("ingest", source, "--db", db, "--date", "2023-05-17").code == 0
+    assert tidings("ingest", source, "--db", db, "--date", "2023-05-17").code == 0
+    assert len(calls) == 1, "the same analyzer does not analyse a stored article twice"
+    assert [row["event"] for row in _events(db)] == ["e1"]
+    monkeypatch.setattr(store_db, "ANALYZER", "tidings-analyze/test-next")
+    assert tidings("ingest", source, "--db", db, "--date", "2023-05-17").code == 0
+    assert len(calls) == 2
+    assert sorted(row["event"] for row in _events(db)) == ["e2", "e3"]
+
+
+def test_ingest_with_the_real_analyzer_stores_every_event_of_the_record(
+    tmp_path: Path, tidings: Tidings
+) -> None:
+    source = tmp_path / "market.txt"
+    source.write_text(MARKET + "\n\n" + RALLY, encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert tidings("ingest", source, "--db", db, "--date", "2023-05-17").code == 0
+    with Store.open(db, readonly=True) as store:
+        article_id = next(store.articles())["id"]
+        record = store.analysis(article_id)
+        stored = {row["event"]: row for row in store.events()}
+    assert record is not None
+    assert sorted(stored) == sorted(event["id"] for event in record["events"])
+    for event in record["events"]:
+        assert stored[event["id"]]["record"] == event
+        assert stored[event["id"]]["type"] == event.get("type")
+    run = tidings("events", "--db", db, "--acled", "--all")
+    rows = list(csv.DictReader(io.StringIO(run.out)))
+    assert len(rows) == sum(1 for event in record["events"] if (event.get("acled") or {}).get("event_type"))
+    assert all(row["event_id_cnty"].endswith(tuple(stored)) for row in rows)

@@ -246,8 +246,14 @@ def evidence_text(text: str, spans: Any, limit: int = _NOTE_LIMIT) -> str:
         if start is None or end is None or not 0 <= start < end <= len(text):
             continue
         pieces.append(_sentence(text, start, end))
+    merged: list[list[int]] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)  # overlapping evidence: one stretch of text
+        else:
+            merged.append([start, end])
     notes: list[str] = []
-    for start, end in sorted(set(pieces)):
+    for start, end in merged:
         sentence = " ".join(text[start:end].split())
         if sentence and sentence not in notes:
             notes.append(sentence if len(sentence) <= limit else sentence[: limit - 1] + "…")
