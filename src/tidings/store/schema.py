@@ -102,16 +102,25 @@ MIGRATIONS.append(
 
 
 def _derive_events(connection: sqlite3.Connection) -> None:
-    """Fill the new events table from every stored analysis record."""
+    """Fill the new events table from every stored analysis record (500 records at a time)."""
     from tidings.store.events import write_events
 
-    rows = connection.execute("SELECT article_id, record, analyzed_at FROM analyses ORDER BY article_id")
-    for article_id, record, analyzed_at in rows.fetchall():
-        try:
-            parsed = json.loads(record)
-        except ValueError:
-            continue  # a damaged record has no events to derive; the analysis itself is kept
-        write_events(connection, article_id, parsed, analyzed_at)
+    last = ""
+    while True:
+        chunk = connection.execute(
+            "SELECT article_id, record, analyzed_at FROM analyses WHERE article_id > ? "
+            "ORDER BY article_id LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not chunk:
+            return
+        for article_id, record, analyzed_at in chunk:
+            try:
+                parsed = json.loads(record)
+            except ValueError:
+                continue  # a damaged record has no events to derive; the analysis itself is kept
+            write_events(connection, article_id, parsed, analyzed_at)
+        last = chunk[-1][0]
 
 
 MIGRATIONS.append(
