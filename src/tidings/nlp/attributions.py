@@ -16,15 +16,8 @@ from typing import TYPE_CHECKING
 
 from tidings.models import Article, Attribution, Span
 from tidings.nlp.cues import SPEECH_VERBS, source_kind
-from tidings.nlp.quotes import (
-    Relation,
-    _according_relation,
-    _Context,
-    _phrase_after,
-    _phrase_start,
-    _relations,
-    is_pronoun,
-)
+from tidings.nlp.quotes import Context, Relation, all_relations, is_pronoun
+from tidings.nlp.quotes.speakers import according_relation, phrase_after, phrase_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,8 +36,8 @@ def attribution_records(article: Article, doc: Doc) -> list[tuple[Attribution, S
     text = article.text
     if not text.strip() or len(doc) == 0:
         return []
-    context = _Context(article, doc)
-    relations = _relations(context)
+    context = Context(article, doc)
+    relations = all_relations(context)
     relations.extend(_phrase_relations(context, {r.cue_span for r in relations}))
     records: list[tuple[Attribution, Span]] = []
     seen: set[tuple[Span, Span]] = set()
@@ -72,7 +65,7 @@ def attribution_records(article: Article, doc: Doc) -> list[tuple[Attribution, S
     return records
 
 
-def _phrase_relations(context: _Context, taken: set[Span]) -> list[Relation]:
+def _phrase_relations(context: Context, taken: set[Span]) -> list[Relation]:
     """Phrases "according to X", "as per X" and "citing X" not already bound to a quotation."""
     doc = context.doc
     relations: list[Relation] = []
@@ -82,7 +75,7 @@ def _phrase_relations(context: _Context, taken: set[Span]) -> list[Relation]:
         if nxt is None or context.in_quote(token.idx):
             continue
         if (lower == "according" and nxt.lower_ == "to") or (lower == "as" and nxt.lower_ == "per"):
-            relation = _according_relation(context, token, None)
+            relation = according_relation(context, token, None)
             if relation is not None and relation.cue_span not in taken:
                 relations.append(relation)
         elif lower == "citing":
@@ -92,11 +85,11 @@ def _phrase_relations(context: _Context, taken: set[Span]) -> list[Relation]:
     return relations
 
 
-def _citing_relation(context: _Context, citing: Token) -> Relation | None:
+def _citing_relation(context: Context, citing: Token) -> Relation | None:
     """The relation of "CLAIM, citing X": the clause before the participle, backed by its object."""
     text = context.text
     para = context.paragraph_span(citing.idx)
-    source = _phrase_after(context, citing.i + 1, para)
+    source = phrase_after(context, citing.i + 1, para)
     if source is None:
         return None
     try:
@@ -106,7 +99,7 @@ def _citing_relation(context: _Context, citing: Token) -> Relation | None:
     end = citing.idx
     head = citing.head
     if head.i < citing.i and head.lemma_ in SPEECH_VERBS:
-        end = min(end, _phrase_start(head).idx)  # "“…,” he said, citing X": the quote, not "he said"
+        end = min(end, phrase_start(head).idx)  # "“…,” he said, citing X": the quote, not "he said"
     while end > sent_start and text[end - 1] in " ,\n\t":
         end -= 1
     start = sent_start
