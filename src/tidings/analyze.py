@@ -4,15 +4,19 @@ It parses the English parts of the article once (spaCy, loaded once per process)
 stage on that parse: entities and actors, time expressions, places (gazetteer, opened once per
 process), quotes and attributions. Speakers and
 sources are linked to actor ids. No global state is written, so the same function runs in one
-process, a process pool or a Dask cluster.
+process, a process pool or a Dask cluster. Events come last: they read every other stage's
+results (actors, time expressions, places, attributions, quotes), and the actors they had to
+create (unidentified perpetrators, unnamed participants) join the actor list.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from tidings.events.detect import find_events
+from tidings.events.model import EventContext
 from tidings.geo import resolve_places
 from tidings.models import Actor, Analysis, Article, Attribution, Quote, Span
 from tidings.nlp.actors import actor_at, find_actors, find_entities, is_pronoun, name_tokens, resolve_pronoun
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
 
 #: Stages a caller may leave out (``skip=``), e.g. to measure the core analysis alone or to run
 #: without a gazetteer. Skipped stages come out as empty lists.
-OPTIONAL_STAGES = frozenset({"places"})
+OPTIONAL_STAGES = frozenset({"places", "events"})
 
 
 def analyze(article: Article, skip: Collection[str] = ()) -> Analysis:
@@ -73,14 +77,22 @@ def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset
     actors = find_actors(doc)
     quotes = [_link_quote(quote, actors, article.text) for quote in find_quotes(article, doc)]
     attributions = [_link_attribution(a, actors) for a in find_attributions(article, doc)]
+    timexes = find_timexes(article.text, article.published, doc)
+    places = [] if "places" in skip else resolve_places(article, doc)
+    events: list[dict[str, Any]] = []
+    if "events" not in skip:
+        context = EventContext(doc, article.published, actors, timexes, attributions, quotes, places)
+        events, created = find_events(context)
+        actors = [*actors, *created]
     return Analysis(
         article=article,
         entities=find_entities(doc),
         actors=actors,
-        timexes=find_timexes(article.text, article.published, doc),
-        places=[] if "places" in skip else resolve_places(article, doc),
+        timexes=timexes,
+        places=places,
         quotes=quotes,
         attributions=attributions,
+        events=events,
     )
 
 

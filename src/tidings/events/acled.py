@@ -1,0 +1,121 @@
+"""ACLED projection of a PLOVER-coded event: event type, sub-event type and disorder type.
+
+Spelled exactly as ACLED's codebook (GUIDE §2). ASSAULT splits by weapon (drone and aircraft → Air/
+drone strike; artillery and missiles → Shelling/artillery/missile attack; mines, IEDs, car bombs →
+Remote explosive/landmine/IED; suicide attacks; grenades; chemical weapons), by the sides (armed
+against armed → Armed clash; against civilians → Violence against civilians) and by what was
+taken (territory). PROTEST splits by violence and by the authorities' response; arrests,
+agreements, troop moves and property destruction are strategic developments. Verbal events
+(consultations, statements, accusations…) have no ACLED equivalent: ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+POLITICAL_VIOLENCE = "Political violence"
+DEMONSTRATIONS = "Demonstrations"
+STRATEGIC = "Strategic developments"
+BOTH = "Political violence; Demonstrations"
+
+_ARMED = frozenset({"MIL", "REB", "POL"})
+_AGREEMENTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty", "pact"})
+_TERRITORY_GOV = frozenset({"retake", "recapture", "regain", "liberate", "reclaim"})
+_TERRITORY_TAKE = frozenset({"capture", "overrun", "seize", "occupy", "take", "control"})
+
+
+def project(
+    plover: str,
+    modes: Collection[str],
+    actor_sectors: Collection[str | None],
+    recipient_sectors: Collection[str | None],
+    *,
+    killed: int | None = None,
+    status: str = "completed",
+    cues: Collection[str] = (),
+    intervention: bool = False,
+) -> dict[str, str] | None:
+    """ACLED ``{"event_type", "sub_event_type", "disorder_type"}`` for one event, or ``None``.
+
+    ``cues`` are lemmas of the trigger and weapon words ("grenade", "retake"); ``intervention``
+    says the authorities acted against a protest in the same account (dispersal, arrests, force).
+    """
+    modes = set(modes)
+    cues = set(cues)
+    actors = {s for s in actor_sectors if s}
+    recipients = {s for s in recipient_sectors if s}
+    if plover == "ASSAULT":
+        return _assault(modes, actors, recipients, killed, status, cues)
+    if plover == "PROTEST":
+        if "riot" in modes:
+            return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
+        if intervention and killed:
+            return _row("Protests", "Excessive force against protesters", BOTH)
+        if intervention:
+            return _row("Protests", "Protest with intervention", DEMONSTRATIONS)
+        return _row("Protests", "Peaceful protest", DEMONSTRATIONS)
+    if plover == "COERCE":
+        if "arrest" in modes:
+            return _row(STRATEGIC, "Arrests", STRATEGIC)
+        if "seize" in modes and cues & {"weapon", "arm", "explosive", "bomb", "ammunition"}:
+            return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
+        return None
+    if plover in ("AGREE", "SUPPORT", "CONCEDE") and cues & _AGREEMENTS:
+        return _row(STRATEGIC, "Agreement", STRATEGIC)
+    if plover == "RETREAT" and "withdraw" in modes:
+        return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
+    if plover == "MOBILIZE":
+        if cues & {"base", "headquarters", "outpost"}:
+            return _row(STRATEGIC, "Headquarters or base established", STRATEGIC)
+        return _row(STRATEGIC, "Other", STRATEGIC)
+    return None
+
+
+def _row(event_type: str, sub_event_type: str, disorder: str) -> dict[str, str]:
+    return {"event_type": event_type, "sub_event_type": sub_event_type, "disorder_type": disorder}
+
+
+def _assault(
+    modes: set[str],
+    actors: set[str],
+    recipients: set[str],
+    killed: int | None,
+    status: str,
+    cues: set[str],
+) -> dict[str, str]:
+    if status == "foiled" and modes & {"explosives", "suicide-attack"}:
+        return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
+    remote = "Explosions/Remote violence"
+    if "unconventional" in modes:
+        return _row(remote, "Chemical weapon", POLITICAL_VIOLENCE)
+    if modes & {"drone", "aerial"}:
+        return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
+    if "suicide-attack" in modes:
+        return _row(remote, "Suicide bomb", POLITICAL_VIOLENCE)
+    if "heavy-weapons" in modes and not cues & (_TERRITORY_GOV | _TERRITORY_TAKE):
+        return _row(remote, "Shelling/artillery/missile attack", POLITICAL_VIOLENCE)
+    if "explosives" in modes:
+        if "grenade" in cues:
+            return _row(remote, "Grenade", POLITICAL_VIOLENCE)
+        return _row(remote, "Remote explosive/landmine/IED", POLITICAL_VIOLENCE)
+    if "sexual" in modes:
+        return _row("Violence against civilians", "Sexual violence", POLITICAL_VIOLENCE)
+    if "abduct" in modes:
+        return _row("Violence against civilians", "Abduction/forced disappearance", POLITICAL_VIOLENCE)
+    if cues & _TERRITORY_GOV and actors & {"MIL", "GOV", "POL"}:
+        return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
+    if cues & _TERRITORY_TAKE and actors & {"REB", "UNK"} and not actors & {"MIL", "GOV"}:
+        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
+    if "destroy" in modes and not killed:
+        return _row(STRATEGIC, "Looting/property destruction", STRATEGIC)
+    if "crowd-control" in modes:
+        if killed:
+            return _row("Protests", "Excessive force against protesters", BOTH)
+        return _row("Protests", "Protest with intervention", DEMONSTRATIONS)
+    if actors & {"CVL"} and not actors & _ARMED and modes & {"beat", "primitive"}:
+        return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
+    if recipients & _ARMED and (actors & _ARMED or actors & {"UNK"} or not actors):
+        return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    if actors & _ARMED and len(actors & _ARMED) > 1 and not recipients:
+        return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    return _row("Violence against civilians", "Attack", POLITICAL_VIOLENCE)

@@ -1,0 +1,355 @@
+"""Event mentions in one sentence: trigger words coded into PLOVER types from the parse.
+
+A *mention* is a predicate — a verb, a verb + particle or object ("opened fire", "imposed a
+curfew"), or an eventive noun ("the attack", "a hunger strike") — coded with a PLOVER type and
+mode from :mod:`tidings.events.lexicon`. Mentions that only fill another mention's complement
+("threatened *to shell*", "accused X *of violating*", "condemns *the attack*") are absorbed into it
+as its content, as PLOVER codes the governing act. Reporting verbs ("said", "told") are not events;
+the act they report is ("said Sudan must return…" is a REQUEST). Intentions and promises of
+cooperation are AGREE, of force THREATEN, of a retreat CONCEDE (manual, AGREE and CONCEDE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tidings.events import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+#: At most this many mentions per sentence (a run-on sentence of 500 clauses stays bounded).
+MAX_PER_SENTENCE = 12
+_UP = 5  # longest walk up the tree from a complement to the act that governs it
+_ABSORB_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "compound", "amod", "acl", "nsubjpass", "attr",
+     "oprd", "dative", "advcl", "npadvmod", "appos", "nmod", "poss", "agent"}
+)  # fmt: skip
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "lest"})
+_COMPOUND_HEADS = frozenset(
+    {"attempt", "plot", "campaign", "camp", "operation", "wave", "series", "spree", "bid", "movement",
+     "threat", "attack", "incident", "site", "action"}
+)  # fmt: skip
+_PEOPLE_SUBJECT = frozenset(
+    {"supporter", "protester", "protestor", "demonstrator", "activist", "student", "worker", "resident",
+     "people", "villager", "follower", "crowd", "member", "farmer", "teacher", "doctor", "union",
+     "employee", "refugee", "youth", "opponent", "citizen", "women", "woman", "man", "men", "trader"}
+)  # fmt: skip
+_CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit"})
+_WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager", "keen"})
+_DIRECTIVE_NOUNS = frozenset(
+    {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
+)
+_ADJ_INTENT = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen", "poised"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One coded predicate: ``head`` is the trigger token whose clause the attribute rules read;
+    ``tokens`` every trigger token (verb, particle, eventive object); ``content`` the mentions it
+    absorbed (its complement)."""
+
+    head: Token
+    type: str
+    mode: str | None
+    tokens: list[Token] = field(default_factory=list)
+    content: list[Mention] = field(default_factory=list)
+    absorbed: bool = False
+    reporter: Token | None = None  # the verb reporting a demand ("said Sudan must return…")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Characters of the trigger words (first to last trigger token)."""
+        first = min(t.idx for t in self.tokens)
+        last = max(t.idx + len(t.text) for t in self.tokens)
+        return (first, last)
+
+
+def sentence_mentions(sent: SpacySpan) -> list[Mention]:
+    """The event mentions of ``sent`` that are not absorbed into another one, in text order."""
+    candidates: dict[int, Mention] = {}
+    consumed: set[int] = set()
+    for token in sent:
+        if token.i in consumed:
+            continue
+        mention = _verb_mention(token) if token.pos_ == "VERB" else None
+        if mention is None and token.pos_ == "ADJ" and token.lemma_.lower() in ("opposed",):
+            mention = Mention(token, "REJECT", None, [token])
+        if mention is None and token.pos_ in ("NOUN", "PROPN"):
+            mention = _noun_mention(token)
+        if mention is None:
+            continue
+        for extra in mention.tokens:
+            consumed.add(extra.i)
+        candidates[token.i] = mention
+        for extra in mention.tokens:
+            candidates.setdefault(extra.i, mention)
+    unique = list({id(m): m for m in candidates.values()}.values())
+    unique.sort(key=lambda m: m.head.i)
+    for mention in unique:
+        governor = _governor(mention, candidates)
+        if governor is not None:
+            mention.absorbed = True
+            governor.content.append(mention)
+    top = [m for m in unique if not m.absorbed]
+    for mention in top:
+        _retype(mention)
+    return [m for m in top if m.type][:MAX_PER_SENTENCE]
+
+
+# -- finding triggers -------------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _verb_mention(token: Token) -> Mention | None:
+    lemma = _lemma(token)
+    objects = _children(token, "dobj") or [
+        c for c in _children(token, "nsubjpass") if c.pos_ in ("NOUN", "PROPN")
+    ]
+    # phrase: verb + particle, preposition or object
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "nsubjpass"):
+            if child.dep_ in ("prt", "prep") and not (0 < child.i - token.i <= 3):
+                continue
+            if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in child.children):
+                continue
+            entry = lx.PHRASES.get((lemma, _lemma(child)))
+            if entry is None and child.dep_ == "prep":
+                for pobj in _children(child, "pobj"):
+                    entry = lx.PHRASES.get((lemma, _lemma(pobj)))
+                    if entry:
+                        child = pobj
+                        break
+            if entry:
+                return Mention(token, entry[0], entry[1], [token, child])
+    # the object decides: impose/lift a restriction, cut relations, light verb + eventive noun
+    for obj in objects:
+        if _lemma(obj) in ("state", "imposition", "period", "form"):
+            obj = next((p for c in _children(obj, "prep") for p in _children(c, "pobj")), obj)
+        olemma = _lemma(obj)
+        if olemma in lx.RESTRICTIONS or _compound_key(obj) in lx.NOUNS:
+            restriction = lx.RESTRICTIONS.get(olemma) or lx.NOUNS.get(_compound_key(obj))
+            if restriction and lemma in lx.IMPOSE and restriction[0] in ("COERCE", "SANCTION"):
+                return Mention(token, restriction[0], restriction[1], [token, obj])
+            if restriction and lemma in lx.LIFT and restriction[0] in ("COERCE", "SANCTION"):
+                return Mention(token, "CONCEDE", None, [token, obj])
+        if lemma in lx.REDUCE:
+            if olemma in lx.RELATIONS:
+                return Mention(token, "SANCTION", "discontinue", [token, obj])
+            if olemma in lx.MEETINGS:
+                return Mention(token, "REJECT", "meet", [token, obj])
+            if olemma in lx.HOSTILITIES:
+                return Mention(token, "RETREAT", "ceasefire", [token, obj])
+        if lemma in lx.LIGHT:
+            entry = lx.NOUNS.get(_compound_key(obj)) or lx.NOUNS.get(olemma)
+            if entry:
+                return Mention(token, entry[0], _noun_mode(obj, entry), [token, obj])
+    if lemma in _CAMP and _people_subject(token):
+        return Mention(token, "PROTEST", "demo", [token])
+    entry = lx.VERBS.get(lemma)
+    if entry is None:
+        return None
+    if lemma == "protest" and _children(token, "dobj"):
+        return Mention(token, "ACCUSE", "disapprove", [token])
+    return Mention(token, entry[0], entry[1], [token])
+
+
+def _compound_key(token: Token) -> str:
+    """ "air strike", "hunger strike", "martial law": the noun with its compound modifier."""
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    if mods:
+        return f"{_lemma(mods[0])} {_lemma(token)}"
+    return _lemma(token)
+
+
+def _noun_mode(token: Token, entry: lx.Entry) -> str | None:
+    mod = _compound_key(token).split(" ")[0]
+    if entry[0] == "PROTEST" and mod in lx.PROTEST_MODES:
+        return lx.PROTEST_MODES[mod]
+    return entry[1]
+
+
+def _noun_mention(token: Token) -> Mention | None:
+    key = _compound_key(token)
+    lemma = _lemma(token)
+    entry = lx.NOUNS.get(key) or lx.NOUNS.get(lemma) or lx.NOUNS.get(token.text.lower())
+    if entry is None:
+        return None
+    if lemma == "strike" and key.split(" ")[0] in ("air", "drone", "missile", "rocket", "military"):
+        entry = ("ASSAULT", lx.WEAPONS.get(key.split(" ")[0], "aerial"))
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        head_key = _lemma(token.head)
+        if head_key not in _COMPOUND_HEADS:
+            return None
+    if lemma in lx.WEAK_NOUNS and not _eventive(token):
+        return None
+    mode = _noun_mode(token, entry)
+    return Mention(token, entry[0], mode, [token])
+
+
+def _eventive(token: Token) -> bool:
+    """A weak noun ("talks", "aid", "deal") is an event when it has participants of its own."""
+    for child in token.children:
+        if child.dep_ in ("poss",) or (
+            child.dep_ == "prep"
+            and _lemma(child) in ("with", "between", "by", "to", "for", "against", "on", "from")
+        ):
+            return True
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+    return False
+
+
+def _people_subject(token: Token) -> bool:
+    for subj in _children(token, "nsubj", "nsubjpass"):
+        if _lemma(subj) in _PEOPLE_SUBJECT:
+            return True
+        if any(_lemma(c) in _PEOPLE_SUBJECT for c in subj.children if c.dep_ in ("compound", "amod")):
+            return True
+    return False
+
+
+# -- absorption and retyping --------------------------------------------------------------------------
+
+
+def _governor(mention: Mention, candidates: dict[int, Mention]) -> Mention | None:
+    """The mention whose complement ``mention`` is, if any (bounded walk up the tree)."""
+    token = mention.head
+    for _ in range(_UP):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ == "conj" and token.head.i not in candidates:
+            token = token.head  # "allow planes to land and evacuate": the conjunct shares the frame
+            continue
+        if token.dep_ not in _ABSORB_DEPS:
+            return None
+        if token.dep_ == "advcl" and not _conditional(token) and not _purpose(token):
+            return None
+        parent = token.head
+        if _lemma(parent) in lx.REPORTING and parent.i not in candidates:
+            return None
+        governor = candidates.get(parent.i)
+        if governor is not None and governor is not mention:
+            if (
+                governor.type in lx.VERBAL and mention.type not in ("ASSAULT",)
+            ) or governor.type == mention.type:
+                return governor
+            if governor.type in lx.VERBAL and token.dep_ in (
+                "xcomp",
+                "ccomp",
+                "dobj",
+                "pobj",
+                "pcomp",
+                "advcl",
+            ):
+                return governor
+            if governor.type == "PROTEST" and mention.type in ("REQUEST", "ACCUSE", "REJECT"):
+                return governor
+            return None
+        token = parent
+    return None
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and _lemma(c) in _CONDITION_MARKS for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """ "… to demand reforms" (an infinitive of purpose)."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _aux_lemmas(token: Token) -> set[str]:
+    """Modal and future auxiliaries of a verb ("will", "would", "must"; not perfect "have")."""
+    return (
+        {c.text.lower() for c in token.children if c.dep_ == "aux" and c.tag_ in ("MD",)}
+        | {_lemma(c) for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"}
+        | {"going" for c in token.children if c.dep_ == "aux" and c.text.lower() == "going"}
+    )
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and _lemma(c) in ("never", "longer")) for c in token.children
+    )
+
+
+def _governing_verbs(token: Token) -> list[Token]:
+    """The clause's verb and the verbs/adjectives that govern it through xcomp/ccomp (nearest first)."""
+    out = []
+    current = token
+    if current.pos_ != "VERB" and current.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        current = current.head if current.dep_ != "pobj" else current.head.head
+        out.append(current)
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "ccomp", "acomp", "acl") or current.head.i == current.i:
+            break
+        current = current.head
+        out.append(current)
+    return out
+
+
+def _retype(mention: Mention) -> None:
+    """Final PLOVER type of a top-level mention: intentions, reported obligations and refusals."""
+    head = mention.head
+    chain = [head, *_governing_verbs(head)]
+    lemmas = {_lemma(t) for t in chain}
+    aux: set[str] = set()
+    for verb in chain:
+        aux |= _aux_lemmas(verb)
+    future = (
+        bool(aux & lx.FUTURE_AUX)
+        or bool(lemmas & lx.INTENT)
+        or any(_lemma(t) in _ADJ_INTENT for t in chain)
+        or any(_lemma(c) in _ADJ_INTENT for t in chain for c in t.children if c.dep_ == "acomp")
+    )
+    reporters = [t for t in chain[1:] if _lemma(t) in lx.REPORTING or _lemma(t) in _DIRECTIVE_NOUNS]
+    reported = bool(reporters)
+    negated = any(_negated(t) for t in chain)
+    kind = mention.type
+    if negated and (future or reported) and kind in (lx.COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}):
+        mention.type, mention.mode = "REJECT", None
+    elif kind in lx.COOPERATIVE and future and head.pos_ == "VERB":
+        mention.type = "AGREE"
+    elif kind == "RETREAT" and future and head.pos_ == "VERB":
+        willing = bool(lemmas & _WILLING) or any(_lemma(c) in _WILLING for t in chain for c in t.children)
+        mention.type = "AGREE" if willing else "CONCEDE"
+    elif kind == "CONCEDE" and _lemma(head) in ("allow", "permit") and future:
+        mention.type = "AGREE"
+    elif kind in lx.FORCEFUL and future and (reported or lemmas & lx.INTENT) and head.pos_ == "VERB":
+        mention.type = "THREATEN"
+    if reported and aux & lx.OBLIGATION and mention.type not in ("THREATEN", "REJECT"):
+        mention.type, mention.mode = "REQUEST", None
+        mention.reporter = reporters[0]
+    if mention.type == "AGREE" and mention.content:
+        inner = mention.content[0]
+        if inner.type in lx.FORCEFUL and _lemma(head) in ("vow", "pledge", "promise"):
+            mention.type = "THREATEN"
+    if mention.type == "THREATEN" and mention.mode is None:
+        mention.mode = _threat_mode(mention)
+
+
+def _threat_mode(mention: Mention) -> str | None:
+    """THREATEN's mode is the content of the threat (manual, THREATEN modes)."""
+    for inner in mention.content:
+        if inner.type == "ASSAULT":
+            return "violence"
+        if inner.type == "COERCE":
+            return "arrest" if inner.mode == "arrest" else "restrict"
+        if inner.type in ("SANCTION", "REJECT"):
+            return "relations"
+        if inner.type == "PROTEST":
+            return "restrict"
+    for child in mention.head.children:
+        if child.dep_ == "dobj" and _lemma(child) in ("violence", "war", "attack", "retaliation", "force"):
+            return "violence"
+    return None
