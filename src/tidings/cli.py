@@ -27,8 +27,6 @@ from tidings.ingest.base import DEFAULT_MAX_CHARS, ReadOptions
 from tidings.ingest.sources import FORMATS, InputFailure
 from tidings.models import Notice, Rejection
 from tidings.pipeline import DEFAULT_BATCH, IngestReport, ingest
-from tidings.runners import make_runner
-from tidings.runners.work import DEFAULT_TIME_LIMIT
 from tidings.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -89,26 +87,6 @@ def cli() -> None:
     help="Articles stored per transaction.",
 )
 @click.option("--no-analyze", is_flag=True, help="Store articles only (the fast raw path): no analysis.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Analyse on this many processes (model and gazetteer loaded once per worker).",
-)
-@click.option(
-    "--dask",
-    "dask_address",
-    metavar="ADDRESS",
-    help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N.",
-)
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    help="Seconds one article's analysis may take before it is recorded as failed (0: no limit).",
-)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -118,9 +96,6 @@ def ingest_command(
     max_chars: int,
     batch_size: int,
     no_analyze: bool,
-    workers: int,
-    dask_address: str | None,
-    time_limit: float,
     quiet: bool,
 ) -> None:
     """Read news from PATHS into the database and analyse each article.
@@ -143,21 +118,15 @@ def ingest_command(
         )
 
     with Store.open(db) as store:
-        runner = None if no_analyze else make_runner(workers, dask_address, time_limit or None)
-        try:
-            report = ingest(
-                list(paths),
-                store,
-                options,
-                analyze=not no_analyze,
-                batch_size=batch_size,
-                listener=warnings,
-                progress=progress if show_progress else None,
-                runner=runner,
-            )
-        finally:
-            if runner is not None:
-                runner.close()
+        report = ingest(
+            list(paths),
+            store,
+            options,
+            analyze=not no_analyze,
+            batch_size=batch_size,
+            listener=warnings,
+            progress=progress if show_progress else None,
+        )
     if show_progress:
         click.echo("", err=True)
     warnings.finish()
@@ -502,19 +471,6 @@ def eval_event_location_command(folder: Path, workers: int | None, as_json: bool
     _print_figures(
         "Event location (share of events placed right)", evaluate_event_location(folder, workers), as_json
     )
-
-
-@eval_group.command("factuality")
-@_eval_options
-def eval_factuality_command(folder: Path, workers: int | None, as_json: bool) -> None:
-    """Polarity, certainty and tense of MEANTIME's gold event mentions in FOLDER, with a baseline."""
-    from tidings.eval.factuality import evaluate_factuality, summary_lines
-
-    result = evaluate_factuality(folder, workers)
-    if as_json:
-        click.echo(json.dumps(result, indent=2))
-    else:
-        click.echo("\n".join(summary_lines(result)))
 
 
 @eval_group.command("plover")
