@@ -641,3 +641,15 @@ def test_ingest_with_the_real_analyzer_stores_every_event_of_the_record(
     rows = list(csv.DictReader(io.StringIO(run.out)))
     assert len(rows) == sum(1 for event in record["events"] if (event.get("acled") or {}).get("event_type"))
     assert all(row["event_id_cnty"].endswith(tuple(stored)) for row in rows)
+
+
+def test_events_on_a_file_that_is_not_a_database(tmp_path: Path, tidings: Tidings) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("a note, not a database\n", encoding="utf-8")
+    run = tidings("events", "--db", junk, "--acled")
+    assert run.code == 1
+    assert run.err_lines == [
+        f"Error: cannot use database {junk}: file is not a database",
+        "Hint: the file is damaged or not a tidings database; ingest into a new --db file",
+    ]
+    assert run.out == ""
