@@ -433,6 +433,8 @@ def test_acled_export_leaves_out_background_unless_asked(db: Path) -> None:
     assert len(everything) == 4, "events without an ACLED type are never exported"
     historical = [row for row in everything if row["event_date"] == "2019-01-01"]
     assert len(historical) == 1 and historical[0]["actor1"] == ""
+    assert (historical[0]["actor2"], historical[0]["inter2"]) == ("Civilians (Mali)", "7"), "ACLED's victims"
+    assert historical[0]["interaction"] == "" and historical[0]["civilian_targeting"] == "Civilian targeting"
 
 
 def test_acled_row_of_an_event_without_date_place_or_actors() -> None:

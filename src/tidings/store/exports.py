@@ -8,7 +8,8 @@ download reads it unchanged. How the fields are filled:
   gets the article's date with precision 3 (the record contract dates such events by the article).
 - ``actor1``/``assoc_actor_1`` are the first and the other actors, ``actor2``/``assoc_actor_2`` the
   recipients. As ACLED names them, the acting crowd of a protest is ``Protesters (Country)``, of a
-  riot ``Rioters (Country)``, civilian victims ``Civilians (Country)``, and unidentified
+  riot ``Rioters (Country)``, civilian victims ``Civilians (Country)`` (also when violence against
+  civilians names no victim: ACLED's type says who they are), and unidentified
   perpetrators ``Unidentified Armed Group (Country)``; the specific names move to the ``assoc_``
   column.
 - ``inter1``/``inter2`` follow ACLED's codes from the actor's sector (1 state forces, 2 rebel
@@ -112,8 +113,6 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any] | None:
     targets = [a for a in detail.get("recipients") or [] if isinstance(a, dict)]
     actor1, assoc1, inter1 = _acled_actor(doers, 1, event_type, nation.name if nation else None)
     actor2, assoc2, inter2 = _acled_actor(targets, 2, event_type, nation.name if nation else None)
-    if event_type == "Violence against civilians" and not targets:
-        inter2 = None
     disorder = row.get("disorder_type") or _DISORDER_SUB.get(sub_event_type) or _DISORDER.get(event_type, "")
     lat, lon = row.get("lat"), row.get("lon")
     return {
@@ -203,6 +202,8 @@ def _acled_actor(
         if role == 1 and event_type in ("Protests", "Riots"):
             crowd = "Protesters" if event_type == "Protests" else "Rioters"
             return _label(crowd, place_country), "", inter_code({}, 1, event_type)
+        if role == 2 and event_type == "Violence against civilians":
+            return _label("Civilians", place_country), "", 7
         return "", "", None
     first = actors[0]
     inter = inter_code(first, role, event_type)
