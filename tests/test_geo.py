@@ -305,3 +305,47 @@ def test_world_regions_and_split_demonyms() -> None:
     assert geocode("Southern Africa")[0]["name"] == "Southern Africa"  # not the country South Africa
     assert geocode("South Africa")[0]["country"] == "ZAF"
     assert geocode("Herzegovinian")[0]["country"] == "BIH"  # "Bosnian,Herzegovinian" in the source
+
+
+def test_demonym_is_the_country_not_a_small_town_of_that_name() -> None:
+    text = "Canadian officials met lawmakers from Texas in Austin on Friday."
+    places = by_text(resolve_spans(text, spans(text, "Canadian", "Texas", "Austin", label=None)))
+    assert places["Canadian"]["country"] == "CAN" and places["Canadian"]["feature"] == "PCLI"
+
+
+def test_first_level_areas_named_together() -> None:
+    text = "New rules for landlords apply in England and Wales from April."
+    places = by_text(resolve_spans(text, spans(text, "England", "Wales")))
+    assert places["Wales"]["feature"] == "ADM1" and places["Wales"]["country"] == "GBR"
+
+
+def test_saint_spelled_st_is_still_the_name() -> None:
+    best = geocode("St. Petersburg")[0]
+    assert best["country"] == "RUS" and best["match"] == "name"
+
+
+def test_gazetteer_of_an_older_schema_says_how_to_rebuild(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    db = sqlite3.connect(old)
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '1');"
+        "CREATE TABLE place (id INTEGER PRIMARY KEY); CREATE TABLE name (key TEXT, id INTEGER);"
+    )
+    db.close()
+    with pytest.raises(TidingsError) as info:
+        Gazetteer(old)
+    assert f"expected {SCHEMA_VERSION}" in str(info.value) and "tidings gazetteer build" in (
+        info.value.hint or ""
+    )
+
+
+def test_truncated_gazetteer_is_a_clear_error(tmp_path: Path) -> None:
+    path = build_gazetteer(tmp_path / "g.sqlite", limit_countries=["LU"])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(TidingsError) as info:
+        gaz = Gazetteer(path)
+        for name in ("luxembourg", "esch sur alzette", "differdange", "dudelange", "ettelbruck"):
+            gaz.lookup(name)
+            gaz.lookup_many([name, name + " x"])
+    assert "tidings gazetteer build" in (info.value.hint or "")

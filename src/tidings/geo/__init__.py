@@ -155,7 +155,7 @@ def geocode(text: str, country_hint: str | None = None) -> list[dict[str, Any]]:
     ``country_hint`` (ISO3 or ISO2, or a country name) favours places in that country. Names longer
     than 80 characters, empty ones and names in no known script give an empty list.
     """
-    from tidings.geo.resolve import _candidates, _prior, _Query
+    from tidings.geo.query import Query, candidates_for, prior_score
 
     text = (text or "").strip()
     if not text or len(text) > MAX_NAME:
@@ -165,12 +165,12 @@ def geocode(text: str, country_hint: str | None = None) -> list[dict[str, Any]]:
     if not key:
         return []
     hint = _country_hint(country_hint, gaz) if country_hint else None
-    query = _Query(Mention(0, len(text), text, None), key)
-    cands = _candidates(gaz, key, text)
+    query = Query(Mention(0, len(text), text, None), key)
+    cands = candidates_for(gaz, key, text)
     query.candidates = cands
     ranked = sorted(
         cands,
-        key=lambda c: -(_prior(query, c) + (6.0 if hint and c.place.country == hint else 0.0)),
+        key=lambda c: -(prior_score(query, c) + (6.0 if hint and c.place.country == hint else 0.0)),
     )
     out = []
     for cand in ranked[:10]:

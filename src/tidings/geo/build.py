@@ -149,7 +149,8 @@ class _Place:
         if not key or len(key) > 80:
             return
         for i, form in enumerate(_variants(key)):
-            k = kind if i == 0 else max(kind, ALIAS)
+            # a spelling variant ("st" for "saint") keeps the kind; a shortened form is an alias
+            k = kind if i == 0 or form.count(" ") == key.count(" ") else max(kind, ALIAS)
             if form not in self.names or self.names[form] > k:
                 self.names[form] = k
         if kind <= ALIAS:

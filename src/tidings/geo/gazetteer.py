@@ -73,8 +73,14 @@ class Gazetteer:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             db.execute("SELECT id FROM place LIMIT 1").fetchone()
             db.execute("SELECT key FROM name LIMIT 1").fetchone()
+            pages = (
+                db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+            )
         except sqlite3.Error as exc:
             raise TidingsError(f"gazetteer {self.path} cannot be read ({exc})", hint=hint) from exc
+        if self.path.stat().st_size < pages:  # a truncated copy: its missing pages fail only when read
+            db.close()
+            raise TidingsError(f"gazetteer {self.path} is truncated", hint=hint)
         if row is None or row[0] != str(SCHEMA_VERSION):
             db.close()
             raise TidingsError(
@@ -82,6 +88,12 @@ class Gazetteer:
                 hint=hint,
             )
         return db
+
+    def _unreadable(self, exc: Exception) -> TidingsError:
+        return TidingsError(
+            f"gazetteer {self.path} cannot be read ({exc})",
+            hint="rebuild it with `tidings gazetteer build`",
+        )
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -102,10 +114,7 @@ class Gazetteer:
                 (key,),
             ).fetchall()
         except sqlite3.Error as exc:
-            raise TidingsError(
-                f"gazetteer {self.path} cannot be read ({exc})",
-                hint="rebuild it with `tidings gazetteer build`",
-            ) from exc
+            raise self._unreadable(exc) from exc
         result = tuple(Candidate(Place(*row[1:]), row[0]) for row in rows)
         if len(self._names) >= _CACHE_SIZE:
             self._names.clear()
@@ -124,10 +133,7 @@ class Gazetteer:
                     missing,
                 ).fetchall()
             except sqlite3.Error as exc:
-                raise TidingsError(
-                    f"gazetteer {self.path} cannot be read ({exc})",
-                    hint="rebuild it with `tidings gazetteer build`",
-                ) from exc
+                raise self._unreadable(exc) from exc
             found: dict[str, list[Candidate]] = {k: [] for k in missing}
             for row in rows:
                 found[row[0]].append(Candidate(Place(*row[2:]), row[1]))
@@ -151,10 +157,7 @@ class Gazetteer:
                     f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id IN ({marks})", wanted
                 ).fetchall()
             except sqlite3.Error as exc:
-                raise TidingsError(
-                    f"gazetteer {self.path} cannot be read ({exc})",
-                    hint="rebuild it with `tidings gazetteer build`",
-                ) from exc
+                raise self._unreadable(exc) from exc
             if len(self._places) + len(wanted) >= _CACHE_SIZE:
                 self._places.clear()
             level = [Place(*row) for row in rows]
@@ -169,7 +172,12 @@ class Gazetteer:
             return None
         if geonameid in self._places:
             return self._places[geonameid]
-        row = self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id = ?", (geonameid,)).fetchone()
+        try:
+            row = self.db.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id = ?", (geonameid,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise self._unreadable(exc) from exc
         place = Place(*row) if row else None
         if len(self._places) >= _CACHE_SIZE:
             self._places.clear()
