@@ -27,6 +27,8 @@ from tidings.ingest.base import DEFAULT_MAX_CHARS, ReadOptions
 from tidings.ingest.sources import FORMATS, InputFailure
 from tidings.models import Notice, Rejection
 from tidings.pipeline import DEFAULT_BATCH, IngestReport, ingest
+from tidings.runners import make_runner
+from tidings.runners.work import DEFAULT_TIME_LIMIT
 from tidings.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,6 +89,26 @@ def cli() -> None:
     help="Articles stored per transaction.",
 )
 @click.option("--no-analyze", is_flag=True, help="Store articles only (the fast raw path): no analysis.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyse on this many processes (model and gazetteer loaded once per worker).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds one article's analysis may take before it is recorded as failed (0: no limit).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -96,6 +118,9 @@ def ingest_command(
     max_chars: int,
     batch_size: int,
     no_analyze: bool,
+    workers: int,
+    dask_address: str | None,
+    time_limit: float,
     quiet: bool,
 ) -> None:
     """Read news from PATHS into the database and analyse each article.
@@ -118,15 +143,21 @@ def ingest_command(
         )
 
     with Store.open(db) as store:
-        report = ingest(
-            list(paths),
-            store,
-            options,
-            analyze=not no_analyze,
-            batch_size=batch_size,
-            listener=warnings,
-            progress=progress if show_progress else None,
-        )
+        runner = None if no_analyze else make_runner(workers, dask_address, time_limit or None)
+        try:
+            report = ingest(
+                list(paths),
+                store,
+                options,
+                analyze=not no_analyze,
+                batch_size=batch_size,
+                listener=warnings,
+                progress=progress if show_progress else None,
+                runner=runner,
+            )
+        finally:
+            if runner is not None:
+                runner.close()
     if show_progress:
         click.echo("", err=True)
     warnings.finish()
@@ -546,15 +577,24 @@ def _error(message: str, hint: str | None) -> None:
         click.echo(f"Hint: {hint}", err=True)
 
 
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+_INTERRUPTED = "Error: interrupted; whole batches already stored are kept, rerun to complete"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into an ``Error:`` line and an exit code, never a traceback."""
     try:
         code = cli.main(args=argv, prog_name="tidings", standalone_mode=False)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
-    except click.Abort:
-        click.echo("Aborted.", err=True)
-        code = EXIT_ERROR
+    except click.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo(_INTERRUPTED, err=True)
+            code = EXIT_INTERRUPTED
+        else:
+            click.echo("Aborted.", err=True)
+            code = EXIT_ERROR
     except click.UsageError as exc:
         exc.show()
         code = EXIT_USAGE
@@ -569,8 +609,8 @@ def main(argv: list[str] | None = None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         code = EXIT_OK
     except KeyboardInterrupt:
-        click.echo("Error: interrupted; whole batches already stored are kept, rerun to complete", err=True)
-        code = 130
+        click.echo(_INTERRUPTED, err=True)
+        code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never show a traceback
         _error(
             f"internal error: {type(exc).__name__}: {exc}",

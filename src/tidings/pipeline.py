@@ -6,14 +6,18 @@ benchmarks run exactly what users run.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from tidings.ingest.base import ReadOptions
 from tidings.ingest.sources import InputFailure, read_inputs
 from tidings.models import Article, Notice, Rejection
 from tidings.nlp.langid import annotate
+from tidings.runners import Runner
+from tidings.runners.local import LocalRunner
+from tidings.runners.work import Outcome
 from tidings.store import Store
 
 DEFAULT_BATCH = 500
@@ -31,6 +35,7 @@ class IngestReport:
     duplicate: int = 0
     rejected: int = 0
     analyzed: int = 0
+    failed_analyses: int = 0
     notices: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     reasons: Counter[str] = field(default_factory=Counter)
@@ -54,82 +59,108 @@ def ingest(
     analyze: bool = True,
     listener: Listener | None = None,
     progress: Callable[[IngestReport], None] | None = None,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store``: one transaction per ``batch_size`` articles.
 
-    With ``analyze``, each article not yet analysed is analysed and its record stored with it
-    (the raw path, ``analyze=False``, stores articles only). Bad records and unreadable inputs
-    are reported (to ``listener``) and counted, and everything else is stored. Rerunning on the
-    same inputs stores nothing new and analyses nothing twice.
+    With ``analyze``, each article not yet analysed is analysed (by ``runner``: in process by
+    default, or a process pool or Dask cluster from :func:`tidings.runners.make_runner`) and its
+    record stored with it, in the same transaction (the raw path, ``analyze=False``, stores
+    articles only). Batches are stored in input order while later ones are being analysed, so
+    memory stays bounded. Bad records, unreadable inputs and articles whose analysis failed are
+    reported (to ``listener``) and counted, and everything else is stored. Rerunning on the same
+    inputs stores nothing new and analyses nothing twice; an article stored without analysis is
+    analysed on the next run.
     """
     options = options or ReadOptions()
     report = IngestReport()
     run_id = store.begin_run(paths)
-    batch: list[Article] = []
     status = "failed"
-
-    def flush() -> None:
-        analyses = _analyze_batch(batch, store, report, listener) if analyze else None
-        result = store.add_articles(batch, analyses)
-        report.new += len(result.new)
-        report.duplicate += len(result.duplicates)
-        batch.clear()
-        if progress:
-            progress(report)
-
+    owned = runner is None and analyze
+    if owned:
+        runner = LocalRunner()
     try:
-        for item in read_inputs(paths, options):
-            if isinstance(item, Article):
-                report.read += 1
-                batch.append(annotate(item))
-                if len(batch) >= batch_size:
-                    flush()
-                continue
-            if isinstance(item, Rejection):
-                report.rejected += 1
-                report.reasons[item.kind] += 1
-            elif isinstance(item, Notice):
-                report.notices += 1
-            else:
-                report.failures.append(item)
-            if listener:
-                listener(item)
-        if batch:
-            flush()
+        batches = _batches(paths, options, batch_size, report, listener)
+        if not analyze or runner is None:
+            for batch in batches:
+                _store(store, batch, None, report, progress)
+        else:
+            full: deque[list[Article]] = deque()
+
+            def pending() -> Iterator[list[Article]]:
+                for batch in batches:
+                    full.append(batch)
+                    todo = store.unanalyzed(article.id for article in batch)
+                    yield list({a.id: a for a in batch if a.id in todo}.values())
+
+            for _analysed, outcomes in runner.run(pending()):
+                records = _records(outcomes, full[0], report, listener)
+                _store(store, full.popleft(), records, report, progress)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
+        if owned and runner is not None:
+            runner.close()
         store.finish_run(run_id, report.counts(), status)
     return report
 
 
-def _analyze_batch(
-    batch: list[Article], store: Store, report: IngestReport, listener: Listener | None
-) -> dict[str, dict[str, object]]:
-    """Analysis records for the articles of ``batch`` that the store has none for."""
-    from tidings.analyze import analyze, analyze_many
-
-    todo = store.unanalyzed(article.id for article in batch)
-    pending = list({article.id: article for article in batch if article.id in todo}.values())
-    records: dict[str, dict[str, object]] = {}
-    try:
-        for analysis in analyze_many(pending):
-            records[analysis.article.id] = analysis.to_dict()
-        pending = []
-    except Exception:  # noqa: BLE001 - retried one by one below, so one bad article is named
-        pending = [article for article in pending if article.id not in records]
-    for article in pending:
-        try:
-            records[article.id] = analyze(article).to_dict()
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not sink the batch
-            notice = Notice(
-                article.source or article.id,
-                f"analysis failed ({type(exc).__name__}: {exc}); stored without analysis, a rerun retries it",
-            )
+def _batches(
+    paths: list[str], options: ReadOptions, batch_size: int, report: IngestReport, listener: Listener | None
+) -> Iterator[list[Article]]:
+    """The articles of ``paths`` in batches, language-annotated; everything else counted."""
+    batch: list[Article] = []
+    for item in read_inputs(paths, options):
+        if isinstance(item, Article):
+            report.read += 1
+            batch.append(annotate(item))
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+            continue
+        if isinstance(item, Rejection):
+            report.rejected += 1
+            report.reasons[item.kind] += 1
+        elif isinstance(item, Notice):
             report.notices += 1
-            if listener:
-                listener(notice)
+        else:
+            report.failures.append(item)
+        if listener:
+            listener(item)
+    if batch:
+        yield batch
+
+
+def _store(
+    store: Store,
+    batch: list[Article],
+    records: dict[str, dict[str, Any]] | None,
+    report: IngestReport,
+    progress: Callable[[IngestReport], None] | None,
+) -> None:
+    result = store.add_articles(batch, records)
+    report.new += len(result.new)
+    report.duplicate += len(result.duplicates)
+    if progress:
+        progress(report)
+
+
+def _records(
+    outcomes: list[Outcome], batch: list[Article], report: IngestReport, listener: Listener | None
+) -> dict[str, dict[str, Any]]:
+    """The analysis records of ``outcomes``; each failure reported with its reason."""
+    sources = {article.id: article.source or article.id for article in batch}
+    records: dict[str, dict[str, Any]] = {}
+    for outcome in outcomes:
+        if outcome.record is not None:
+            records[outcome.article_id] = outcome.record
+            continue
+        report.notices += 1
+        report.failed_analyses += 1
+        if listener:
+            where = sources.get(outcome.article_id, outcome.article_id)
+            listener(Notice(where, f"{outcome.error}; stored without analysis, a rerun retries it"))
     report.analyzed += len(records)
     return records
