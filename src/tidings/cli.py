@@ -394,6 +394,37 @@ def serve_command(db: str, host: str, port: int, get_path: str | None) -> None:
     serve(db, host, port, echo=click.echo)
 
 
+@cli.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet"]), default="parquet", show_default=True)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def export_command(db: str, fmt: str, folder: Path) -> None:
+    """Write the database's articles (with analyses) and events as Parquet under FOLDER,
+    partitioned by year and month; `tidings load FOLDER/articles` rebuilds a store from it."""
+    from tidings.store.parquet import export_parquet
+
+    with Store.open(db, readonly=True) as store:
+        counts = export_parquet(store, folder)
+    click.echo(f"Wrote {counts['articles']:,} articles and {counts['events']:,} events to {folder}", err=True)
+
+
+@cli.command("load")
+@_db_option
+@click.argument("parts", nargs=-1, required=True, type=click.Path(path_type=Path))
+def load_command(db: str, parts: tuple[Path, ...]) -> None:
+    """Load exported Parquet PARTS (files or articles/ folders, e.g. from other machines) into the
+    database; what is already stored is skipped."""
+    from tidings.store.parquet import load_parquet
+
+    with Store.open(db) as store:
+        counts = load_parquet(store, parts)
+    click.echo(
+        f"Loaded {counts['files']:,} files: {counts['new']:,} new articles "
+        f"({counts['duplicate']:,} already stored) into {db}",
+        err=True,
+    )
+
+
 # -- evaluation ----------------------------------------------------------------------------------
 
 
