@@ -535,6 +535,19 @@ def eval_event_location_command(folder: Path, workers: int | None, as_json: bool
     )
 
 
+@eval_group.command("factuality")
+@_eval_options
+def eval_factuality_command(folder: Path, workers: int | None, as_json: bool) -> None:
+    """Polarity, certainty and tense of MEANTIME's gold event mentions in FOLDER, with a baseline."""
+    from tidings.eval.factuality import evaluate_factuality, summary_lines
+
+    result = evaluate_factuality(folder, workers)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo("\n".join(summary_lines(result)))
+
+
 @eval_group.command("plover")
 @_eval_options
 def eval_plover_command(folder: Path, workers: int | None, as_json: bool) -> None:

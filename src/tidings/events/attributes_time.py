@@ -1,0 +1,331 @@
+"""An event mention's date and whether it is background (``aux`` historical).
+
+The date is the *governing* time expression: one inside a nominal trigger's own phrase ("the
+October 10 elections", "protests in late 2019"), else one in the trigger's clause, else one in the
+clauses above it (up to the sentence's main clause). Time expressions in relative or other
+embedded clauses are not used: "Kadhimi, who took office in 2020, survived an attack" does not date
+the attack 2020. Failing those, the narrative's last date before the trigger is used: any date
+earlier in the same paragraph, or from earlier paragraphs the last one that is not background
+(within ``HISTORICAL_DAYS`` of the article date). Failing that, the article date itself
+(``date_source = "article"``).
+
+Background (Phoenix coded only an article's first four sentences to avoid it; GUIDE §7) is
+recognised by: a governing date that ends more than ``HISTORICAL_DAYS`` before the article date;
+the past perfect ("had praised") outside reported speech (news backshifts "said gunmen had
+attacked" for the main event); "following …", "since …", "in the wake of …"; modifiers such as
+"previous" or "earlier"; and a section under a heading such as "Background" or "History".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from tidings.events.attributes_clause import chain, clause_head, is_verbal, token_span, words
+from tidings.events.attributes_mode import SPEECH_VERBS
+from tidings.models import Span, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from tidings.events.model import EventContext
+
+#: A governing date that ends this many days or more before the article date makes the mention
+#: background: a month-old election is background, last Tuesday's raid is not.
+HISTORICAL_DAYS = 14
+#: Section headings that introduce background.
+BACKGROUND_HEADINGS = words("background backstory history context timeline recap previously chronology")
+BACKGROUND_ADJS = frozenset({"previous", "prior", "earlier", "past", "former", "preceding"})
+_MAX_LINES_BACK = 300
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
+_HALF = re.compile(r"^(\d{4})-H([12])")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)")
+_YEAR = re.compile(r"^(\d{4})$")
+_YEAR_WORD = re.compile(r"^(1[89]|20)\d\d$")
+_DECADE = re.compile(r"^(\d{3})$")
+
+
+def period(value: str | None) -> tuple[date, date, str] | None:
+    """The first and last day a TIMEX3 date value covers, and its precision (None: not a date)."""
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, "day"
+        if m := _MONTH.match(value):
+            first = date(int(m[1]), int(m[2]), 1)
+            return first, _next_month(first) - timedelta(days=1), "month"
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6), "week"
+        if m := _QUARTER.match(value):
+            first = date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            return first, _next_month(_next_month(_next_month(first))) - timedelta(days=1), "quarter"
+        if m := _HALF.match(value):
+            year, half = int(m[1]), int(m[2])
+            return (
+                date(year, 6 * half - 5, 1),
+                date(year, 6, 30) if half == 1 else date(year, 12, 31),
+                "quarter",
+            )
+        if m := _SEASON.match(value):
+            year = int(m[1])
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        if m := _YEAR.match(value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31), "year"
+        if m := _DECADE.match(value):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31), "decade"
+    except ValueError:
+        return None
+    return None
+
+
+def _next_month(d: date) -> date:
+    return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def published_date(ctx: EventContext) -> date | None:
+    """The article date as a date (None when unknown or not a day)."""
+    found = period(ctx.published)
+    return found[0] if found and found[2] == "day" else None
+
+
+def is_background_date(value: str | None, published: date | None) -> bool:
+    """The date ends ``HISTORICAL_DAYS`` or more before the article date."""
+    found = period(value)
+    if found is None or published is None:
+        return False
+    return found[1] <= published - timedelta(days=HISTORICAL_DAYS)
+
+
+def is_future_date(value: str | None, published: date | None) -> bool:
+    """The date starts after the article date."""
+    found = period(value)
+    return found is not None and published is not None and found[0] > published
+
+
+def _dated(timexes: list[Timex]) -> list[Timex]:
+    return [t for t in timexes if t.type in ("DATE", "TIME") and period(t.value) is not None]
+
+
+#: A time expression introduced by these words bounds the event rather than dating it ("the worst
+#: fall since 1987", "until 2020").
+BOUNDING_PREPS = words("since until till before after by from through throughout")
+
+
+def _attachment(doc: Doc, timex: Timex) -> Token | None:
+    """The word a time expression modifies: up from its root past its own tokens and a dating
+    preposition ("attacked *on* Sunday" → attacked); ``None`` for a bounding preposition."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = range(span.start, span.end)
+    token = span.root
+    for _ in range(6):
+        if token.i in inside:
+            if token.head.i == token.i:
+                return token
+            token = token.head
+            continue
+        if token.dep_ == "prep" and token.pos_ == "ADP":
+            if token.lower_ in BOUNDING_PREPS:
+                return None
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            continue
+        return token
+    return token
+
+
+def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, str]:
+    """The time expression that dates the trigger and where it was found: ``phrase`` (modifies a
+    nominal trigger), ``clause`` (modifies the trigger's clause verbs), ``above`` (a clause above),
+    ``narrative``; or ``(None, "none")``."""
+    doc = trigger.doc
+    sent = trigger.sent
+    in_sentence = [t for t in _dated(ctx.timexes) if sent.start_char <= t.start < sent.end_char]
+    if in_sentence:
+        attached: list[tuple[Timex, int]] = []
+        for timex in in_sentence:
+            token = _attachment(doc, timex)
+            if token is not None:
+                attached.append((timex, token.i))
+        head = clause_head(trigger)
+        verbs = chain(head)
+        levels: list[tuple[str, set[int]]] = []
+        if not is_verbal(trigger):  # the noun and its participles: "the vote, scheduled for May"
+            participles = {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")}
+            levels.append(("phrase", {trigger.i} | participles))
+        levels.append(("clause", {v.i for v in verbs} | {trigger.i}))
+        verb = verbs[-1]
+        for _ in range(4):
+            if verb.head.i == verb.i:
+                break
+            if verb.dep_ in ("relcl", "acl"):  # "protests in 2019, which saw thousands rally"
+                levels.append(("above", {verb.head.i}))
+            verb = clause_head(verb.head)
+            levels.append(("above", {v.i for v in chain(verb)}))
+        for level, indices in levels:
+            hits = [timex for timex, where in attached if where in indices]
+            if hits:
+                return min(hits, key=lambda t: abs(t.start - trigger.idx)), level
+    if not is_verbal(trigger):
+        year = _year_modifier(trigger)
+        if year is not None:
+            return year, "phrase"
+    return _narrative(ctx, trigger), "narrative"
+
+
+def _year_modifier(noun: Token) -> Timex | None:
+    """A year written before an event noun ("the 2019 protests"), which time tagging may miss."""
+    for child in noun.children:
+        if child.dep_ in ("nummod", "compound", "amod") and child.i < noun.i and _YEAR_WORD.match(child.text):
+            return Timex(child.idx, child.idx + 4, child.text, "DATE", child.text, "year")
+    return None
+
+
+def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
+    text = trigger.doc.text
+    paragraph = text.rfind("\n\n", 0, trigger.idx)
+    heading = section_heading(text, trigger.idx)
+    if heading is not None and _is_background(text[heading[0] : heading[1]]):
+        paragraph = min(paragraph, heading[0])  # a background section keeps its own dates
+    published = published_date(ctx)
+    before = [t for t in _dated(ctx.timexes) if t.end <= trigger.sent.start_char]
+    for timex in reversed(before):
+        if timex.start > paragraph:
+            return timex
+        if not is_background_date(timex.value, published) and not is_future_date(timex.value, published):
+            return timex
+    return None
+
+
+def date_of(ctx: EventContext, trigger: Token) -> tuple[str | None, str | None, str | None, Span | None, str]:
+    """``(value, precision, source, span, level)`` of the trigger's date (see the module doc)."""
+    timex, level = governing_timex(ctx, trigger)
+    if timex is not None:
+        found = period(timex.value)
+        assert found is not None and timex.value is not None
+        value = timex.value[:10] if found[2] == "day" else timex.value
+        precision = timex.precision if timex.precision in _PRECISIONS else found[2]
+        if found[2] == "day":
+            precision = "day"
+        return value, precision, "text", (timex.start, timex.end), level
+    if published_date(ctx) is not None:
+        return ctx.published, "day", "article", None, "article"
+    return None, None, None, None, "none"
+
+
+_PRECISIONS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
+
+
+def historical(
+    ctx: EventContext, trigger: Token, timex_span: Span | None, level: str, value: str | None
+) -> tuple[bool, list[Span]]:
+    """Whether the mention is background, and the evidence (see the module doc)."""
+    published = published_date(ctx)
+    if _dated_by(trigger, level) and is_background_date(value, published):
+        return True, [timex_span] if timex_span else []
+    for token in (trigger, *[c for c in trigger.children if c.dep_ in ("amod", "advmod")]):
+        if token.i != trigger.i and token.lower_ in BACKGROUND_ADJS:
+            return True, [token_span(token)]
+    found = _background_prep(trigger)
+    if found is not None:
+        return True, [token_span(found)]
+    head = clause_head(trigger)
+    recent = level in ("phrase", "clause") and value is not None
+    if _past_perfect(head) and not recent and not (head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS):
+        aux = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have"]
+        return True, [token_span(aux[0])]
+    heading = section_heading(trigger.doc.text, trigger.idx)
+    if heading is not None and _is_background(trigger.doc.text[heading[0] : heading[1]]):
+        return True, [heading]
+    return False, []
+
+
+def _dated_by(trigger: Token, level: str) -> bool:
+    """Whether the governing date found at ``level`` says when the trigger happened: always for its
+    own phrase and clause; from a clause above only for reported content or a coordinated clause
+    ("police said on 3 May that gunmen attacked …"), and not for a present tense."""
+    if level in ("phrase", "clause"):
+        return True
+    if level != "above":
+        return False
+    top = chain(clause_head(trigger))[-1]
+    return top.dep_ in ("ccomp", "conj", "xcomp") and top.tag_ not in ("VBZ", "VBP")
+
+
+def _past_narrative(word: Token) -> bool:
+    """The clause of ``word`` (what a "following …" phrase modifies) is told in the simple past or
+    past perfect: "the vote was held following protests" (background), unlike "markets have surged
+    following efforts" or "stocks rose on Monday following news" (dated the same day)."""
+    head = word if word.pos_ in ("VERB", "AUX") else clause_head(word)
+    if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "MD") for c in head.children):
+        return False
+    if head.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(c.dep_ in ("npadvmod", "prep") and c.ent_type_ in ("DATE", "TIME") for c in head.subtree)
+
+
+def _past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children
+    )
+
+
+def _background_prep(trigger: Token) -> Token | None:
+    """ "following the protests", "since the election", "in the wake of the attack"."""
+    token = trigger if not is_verbal(trigger) else clause_head(trigger)
+    for _ in range(3):
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        break
+    if token.dep_ in ("pobj", "pcomp"):
+        prep = token.head
+        if prep.lower_ == "since" or (prep.lower_ == "following" and _past_narrative(prep.head)):
+            return prep
+        if prep.lower_ == "of" and prep.head.lower_ in ("wake", "aftermath", "anniversary"):
+            return prep.head
+    if token.dep_ == "advcl" or is_verbal(token):
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ == "since" and token.tag_ in ("VBD", "VBN"):
+                return child
+    return None
+
+
+def section_heading(text: str, position: int) -> Span | None:
+    """The span of the heading line of the section ``position`` is in, if there is one: a short
+    line of its own without final punctuation (checked over at most ``_MAX_LINES_BACK`` lines)."""
+    end = text.rfind("\n", 0, position)
+    for _ in range(_MAX_LINES_BACK):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and _is_heading(line):
+            offset = text.index(line, start)
+            return offset, offset + len(line)
+        end = start - 1
+    return None
+
+
+def _is_background(heading: str) -> bool:
+    return bool(set(re.findall(r"[a-z]+", heading.lower())) & BACKGROUND_HEADINGS)
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 6
+        and len(line) <= 60
+        and line[:1].isupper()
+        and line[-1] not in ".!?,;:\"'”’)"
+        and not line[-1].isdigit()
+    )
