@@ -349,3 +349,21 @@ def test_truncated_gazetteer_is_a_clear_error(tmp_path: Path) -> None:
             gaz.lookup(name)
             gaz.lookup_many([name, name + " x"])
     assert "tidings gazetteer build" in (info.value.hint or "")
+
+
+def test_an_article_naming_thousands_of_places_resolves(gazetteer: Gazetteer) -> None:
+    names = [
+        row[0]
+        for row in gazetteer.db.execute(
+            "SELECT name FROM place WHERE feature = 'PPL' AND population > 20000 ORDER BY id LIMIT 2500"
+        )
+        if row[0].isascii() and "," not in row[0]
+    ]
+    text = "Reports came from " + ", ".join(names) + "."
+    mentions, pos = [], len("Reports came from ")
+    for name in names:
+        mentions.append(Mention(pos, pos + len(name), name, "GPE"))
+        pos += len(name) + 2
+    places = resolve_spans(text, mentions)
+    assert len(places) == len(names)
+    assert sum(p["resolved"] for p in places) > 0.9 * len(names)

@@ -16,6 +16,8 @@ from tidings.errors import TidingsError
 from tidings.geo.build import SCHEMA_VERSION, build_gazetteer, default_path
 
 _CACHE_SIZE = 20_000
+#: Most ids or keys in one ``IN (…)`` query (SQLite caps the number of parameters).
+_BATCH = 500
 
 FEATURE_PRECISION = {
     "CONT": "continent",
@@ -123,7 +125,7 @@ class Gazetteer:
 
     def lookup_many(self, keys: list[str]) -> dict[str, tuple[Candidate, ...]]:
         """:meth:`lookup` for several keys, with one query for those not cached yet."""
-        missing = [k for k in dict.fromkeys(keys) if k not in self._names]
+        missing = [k for k in dict.fromkeys(keys) if k not in self._names][:_BATCH]
         if len(missing) > 1:
             marks = ",".join("?" * len(missing))
             try:
@@ -151,13 +153,16 @@ class Gazetteer:
             wanted = list({p.parent for p in level if p.parent is not None and p.parent not in self._places})
             if not wanted:
                 return
-            marks = ",".join("?" * len(wanted))
-            try:
-                rows = self.db.execute(
-                    f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id IN ({marks})", wanted
-                ).fetchall()
-            except sqlite3.Error as exc:
-                raise self._unreadable(exc) from exc
+            rows: list[Any] = []
+            for i in range(0, len(wanted), _BATCH):  # SQLite caps the number of parameters
+                part = wanted[i : i + _BATCH]
+                marks = ",".join("?" * len(part))
+                try:
+                    rows += self.db.execute(
+                        f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id IN ({marks})", part
+                    ).fetchall()
+                except sqlite3.Error as exc:
+                    raise self._unreadable(exc) from exc
             if len(self._places) + len(wanted) >= _CACHE_SIZE:
                 self._places.clear()
             level = [Place(*row) for row in rows]

@@ -29,7 +29,7 @@ from tidings.geo.query import (
     place_dict,
     unresolved,
 )
-from tidings.geo.subcity import sub_city
+from tidings.geo.subcity import focus_country, sub_city
 
 __all__ = ["PLACE_LABELS", "Mention", "resolve_mentions"]
 
@@ -45,8 +45,9 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
         _contextual(queries, gaz)
     places: list[dict[str, Any]] = []
     embedded: list[dict[str, Any]] = []
+    focus = focus_country(queries)
     for i, q in enumerate(queries):
-        place = _decide(text, q, queries, i, gaz)
+        place = _decide(text, q, queries, i, gaz, focus)
         if place is not None:
             (embedded if q.mention.label == "EMBED" else places).append(place)
     # of the places inside one organisation's name, the longest; none overlapping another mention
@@ -200,7 +201,9 @@ def _container_lookup(gaz: Gazetteer, key: str) -> list[Candidate]:
 # -- decisions ---------------------------------------------------------------------------------------
 
 
-def _decide(text: str, q: Query, queries: list[Query], index: int, gaz: Gazetteer) -> dict[str, Any] | None:
+def _decide(
+    text: str, q: Query, queries: list[Query], index: int, gaz: Gazetteer, focus: str | None
+) -> dict[str, Any] | None:
     m = q.mention
     if q.reason is None and q.scores:
         best = max(range(len(q.scores)), key=q.scores.__getitem__)
@@ -218,7 +221,7 @@ def _decide(text: str, q: Query, queries: list[Query], index: int, gaz: Gazettee
         if cand is None:
             q.reason = "no place of this name in the gazetteer"
         else:
-            weak = _weak(q, cand, best)
+            weak = _weak(q, cand, best, focus)
             if weak is None:
                 ranked = sorted(q.scores, reverse=True)
                 margin = ranked[0] - ranked[1] if len(ranked) > 1 else 5.0
@@ -241,8 +244,9 @@ def _well_known(cand: Candidate, surface: str) -> bool:
     return place.feature in ("PCLI", "CONT", "ADM1", "PPLC") or place.population >= 100_000
 
 
-def _weak(q: Query, cand: Candidate, best: int) -> str | None:
-    """Why the best candidate is too weak to be trusted, or ``None``."""
+def _weak(q: Query, cand: Candidate, best: int, focus: str | None) -> str | None:
+    """Why the best candidate is too weak to be trusted, or ``None`` (``focus``: the country the
+    article's places lie in)."""
     supported = q.scores[best] - q.priors[best] >= 2.0
     if cand.kind == SKELETON and not supported:
         return "only a loose spelling match, without support from the context"
@@ -252,4 +256,11 @@ def _weak(q: Query, cand: Candidate, best: int) -> str | None:
     ambiguous = cand.kind != PRIMARY or len(q.candidates) > 1
     if q.mention.label == "FAC" and small_village and not supported and ambiguous:
         return "a facility name that matches only a small village elsewhere"
+    small_town = cand.place.feature == "PPL" and cand.place.population < _SMALL_TOWN
+    if small_town and not supported and focus is not None and cand.place.country != focus:
+        return "only a small place in another country than the article's, without support from the context"
     return None
+
+
+#: Population below which a town abroad needs support from the context.
+_SMALL_TOWN = 10_000

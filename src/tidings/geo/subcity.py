@@ -135,7 +135,7 @@ def _named_inside(q: Query, queries: list[Query], gaz: Gazetteer, *, facility: b
     raw_words = re.sub(r"^(?:the)\s+", "", m.text.strip(), flags=re.I).split()
     if len(raw_words) < 2:
         return None
-    focus = _focus_country(queries)
+    focus = focus_country(queries)
     organisation = not facility and bool(_ORG_WORDS & set(q.key.split()))
     for size in range(len(raw_words) - 1, 0, -1):
         found: list[tuple[int, int, Candidate, str]] = []
@@ -185,7 +185,7 @@ def _contained_ok(
     return cand.kind == ALIAS and place.feature.startswith("PPL") and place.population >= 500_000
 
 
-def _focus_country(queries: list[Query]) -> str | None:
+def focus_country(queries: list[Query]) -> str | None:
     """The country most of the article's resolved names lie in (each name counted once)."""
     tops: dict[str, str] = {}
     for other in queries:
