@@ -71,6 +71,7 @@ VERBS: dict[str, Entry] = {
     "request": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
     "plead": ("REQUEST", None), "petition": ("REQUEST", None), "implore": ("REQUEST", None),
     "exhort": ("REQUEST", None), "seek": ("REQUEST", None), "push": ("REQUEST", None),
+    "recommend": ("REQUEST", None), "encourage": ("REQUEST", None), "advise": ("REQUEST", None),
     "order": ("REQUEST", None), "insist": ("REQUEST", None), "beg": ("REQUEST", None),
     # ACCUSE: disapprove, condemn, criticise; accuse, allege, sue, indict, charge; investigate
     "condemn": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
@@ -91,6 +92,7 @@ VERBS: dict[str, Entry] = {
     "deny": ("REJECT", None), "oppose": ("REJECT", None), "veto": ("REJECT", None),
     "rebuff": ("REJECT", None), "spurn": ("REJECT", None), "dismiss": ("REJECT", None),
     "defy": ("REJECT", None), "violate": ("REJECT", None), "resist": ("REJECT", None),
+    "bar": ("REJECT", None), "disallow": ("REJECT", None),
     "boycott": ("PROTEST", "boycott"),
     # THREATEN: threats, coercive or forceful warnings, ultimatums
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
@@ -173,7 +175,7 @@ NOUNS: dict[str, Entry] = {
     "sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
     "expulsion": ("SANCTION", "expel"), "conviction": ("SANCTION", "convict"),
     "sentence": ("SANCTION", "convict"),
-    "mobilization": ("MOBILIZE", "troops"), "mobilisation": ("MOBILIZE", "troops"),
+    "alert": ("MOBILIZE", "troops"), "mobilization": ("MOBILIZE", "troops"), "mobilisation": ("MOBILIZE", "troops"),
     "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"), "buildup": ("MOBILIZE", "troops"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", None),
     "raid": ("COERCE", "seize"), "curfew": ("COERCE", "curfew"), "blockade": ("COERCE", "restrict"),
@@ -283,7 +285,26 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("go", "strike"): ("PROTEST", "strike"), ("lay", "down"): ("RETREAT", "disarm"),
     ("give", "up"): ("RETREAT", None), ("back", "down"): ("CONCEDE", None),
     ("meet", "demand"): ("CONCEDE", None), ("force", "out"): ("COERCE", "deport"),
+    ("rule", "out"): ("REJECT", None), ("turn", "away"): ("REJECT", None),
+    ("raise", "alert"): ("MOBILIZE", "troops"),
+    ("pay", "compensation"): ("AID", None), ("pay", "reparation"): ("AID", None),
 }  # fmt: skip
+
+#: Moving forces short of using them is MOBILIZE (manual, MOBILIZE): verbs and what they move.
+MOVE = frozenset(
+    {"move", "send", "dispatch", "station", "rush", "amass", "mass", "position", "redeploy", "deploy",
+     "bring", "pour", "put", "place", "mobilize", "mobilise", "activate", "call"}
+)  # fmt: skip
+FORCES: dict[str, str] = {
+    "troop": "troops", "soldier": "troops", "force": "troops", "unit": "troops", "reservist": "troops",
+    "battalion": "troops", "brigade": "troops", "division": "troops", "army": "troops", "marine": "troops",
+    "paratrooper": "troops", "tank": "weapons", "warship": "weapons", "ship": "weapons", "jet": "weapons",
+    "aircraft": "weapons", "missile": "weapons", "carrier": "weapons", "submarine": "weapons",
+    "artillery": "weapons", "police": "police", "policeman": "police", "militia": "militia",
+    "fighter": "militia",
+}  # fmt: skip
+#: Verbs that restrict movement: by protesters they are a protest (manual, PROTEST obstruct).
+OBSTRUCT = frozenset({"block", "blockade", "barricade", "occupy", "close", "shut", "paralyze", "paralyse"})
 
 #: Verbs that report speech: not events themselves; their complement may be.
 REPORTING = frozenset(
@@ -304,7 +325,7 @@ TRANSPARENT = frozenset(
 #: Verbs and adjectives of intention: a cooperative complement becomes AGREE, a forceful one THREATEN.
 INTENT = frozenset(
     {"plan", "intend", "prepare", "want", "wish", "aim", "willing", "ready", "prepared", "eager",
-     "determined", "keen", "set", "poised", "vow", "pledge", "promise", "offer", "agree", "decide",
+     "determined", "keen", "set", "poised", "vow", "pledge", "promise", "offer", "agree",
      "propose", "hope", "seek", "expect", "consider", "likely"}
 )  # fmt: skip
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going", "may", "might", "could"})

@@ -36,7 +36,8 @@ def _overlap_or_empty(a: list[str], b: list[str]) -> bool:
 def _compatible(event: dict[str, Any], record: dict[str, Any]) -> bool:
     if event["type"] != record["type"]:
         return False
-    if event["aux"] != record["aux"] and not _restated(event, record):
+    restated = event["aux"] != record["aux"] and _restated(event, record)
+    if event["aux"] != record["aux"] and not restated:
         return False
     if not _overlap_or_empty(event["actors"], record["actors"]):
         return False
@@ -44,7 +45,7 @@ def _compatible(event: dict[str, Any], record: dict[str, Any]) -> bool:
         return False
     if not _same_area(event.get("location"), record.get("location")):
         return False
-    if event.get("date_source") == "text" and record.get("date_source") == "text":
+    if event.get("date_source") == "text" and record.get("date_source") == "text" and not restated:
         a, b = str(event.get("date") or ""), str(record.get("date") or "")
         if a and b and not (a.startswith(b) or b.startswith(a)):
             return False
@@ -53,7 +54,8 @@ def _compatible(event: dict[str, Any], record: dict[str, Any]) -> bool:
 
 def _restated(event: dict[str, Any], record: dict[str, Any]) -> bool:
     """Background restating an ongoing happening: the same named actors, one mention current and
-    the other read as historical ("pitched tents … after the vote" under "Background")."""
+    the other read as historical ("pitched tents … after the vote" under "Background"); the
+    historical mention's date is then the happening's start, not a different day."""
     auxes = {event["aux"], record["aux"]}
     return auxes == {None, "historical"} and bool(set(event["actors"]) & set(record["actors"]))
 

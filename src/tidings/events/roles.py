@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.events import lexicon as lx
 from tidings.models import Actor, Span
 from tidings.nlp.actors import actor_at, resolve_pronoun
 from tidings.nlp.countries import country_code
@@ -51,6 +52,8 @@ _RECIPIENT_PREPS = frozenset(
     {"on", "against", "to", "at", "with", "from", "into", "for", "toward", "towards", "upon"}
 )
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_UNDERGO = frozenset({"survive", "suffer", "escape", "endure", "sustain", "undergo", "face", "witness"})
+_COLLECTIVE = frozenset({"group", "government", "party", "team", "delegation", "coalition", "alliance"})
 _STATIVE_PASSIVE = frozenset({"camp", "encamp", "gather", "assemble", "station", "deploy", "mass"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -121,10 +124,20 @@ def arguments(mention: Mention) -> tuple[list[Token], list[Token]]:
     recipients: list[Token] = []
     if head.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(head, actors, recipients)
-        if not actors and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
-            actors.extend(_subjects(head.head))
+        phrase = head
+        while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+            phrase = phrase.head  # "mediation mission": the phrase's head takes the verb's arguments
+        verb = phrase.head
+        if not actors and phrase.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            if _lemma(verb) in _UNDERGO:
+                recipients.extend(_subjects(verb))  # "survived an assassination attempt"
+            elif _lemma(verb) in lx.LIGHT or _lemma(verb) in lx.TRANSPARENT:
+                actors.extend(_subjects(verb))  # "launched an attack", "undertook a mediation"
     elif mention.reporter is not None:
-        actors.extend(_subjects(mention.reporter))
+        reporter = mention.reporter
+        if reporter.pos_ in ("NOUN", "PROPN") and reporter.head.pos_ == "VERB":
+            reporter = reporter.head  # "issued a reminder that…": the one who issued it
+        actors.extend(_subjects(reporter))
         recipients.extend(_subjects(head) or _objects(head, mention))
     else:
         actors.extend(_subjects(head))
@@ -237,6 +250,10 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
     if actor is not None:
         return actor
     lower = token.text.lower()
+    if lower in _PERSON_PRONOUNS or lower in _PLURAL_PRONOUNS:
+        speaker = _reporting_subject(token)
+        if speaker is not None:
+            return resolve(speaker, book)  # "the leaders said they would meet him": the leaders
     if lower in _PERSON_PRONOUNS:
         return resolve_pronoun(book.actors, token.idx)
     if lower in _PLURAL_PRONOUNS:
@@ -265,6 +282,28 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
                 if found is not None:
                     return found
     return _create(token, phrase, book)
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause, when it agrees in number."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "acomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        for subj in _children(verb, "nsubj"):
+            if subj.pos_ == "PRON":
+                return None
+            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in subj.children)
+            collective = subj.ent_type_ == "NORP" or _lemma(subj) in _COLLECTIVE
+            if pronoun.lower_ in ("they", "them", "their") and not plural and not collective:
+                return None
+            if pronoun.lower_ in _PERSON_PRONOUNS and subj.ent_type_ not in ("PERSON", ""):
+                return None
+            return subj
+    return None
 
 
 def _phrase(token: Token) -> list[Token]:

@@ -30,7 +30,7 @@ _ABSORB_DEPS = frozenset(
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "lest"})
 _COMPOUND_HEADS = frozenset(
     {"attempt", "plot", "campaign", "camp", "operation", "wave", "series", "spree", "bid", "movement",
-     "threat", "attack", "incident", "site", "action"}
+     "threat", "attack", "incident", "site", "action", "mission", "effort", "process", "initiative"}
 )  # fmt: skip
 _PEOPLE_SUBJECT = frozenset(
     {"supporter", "protester", "protestor", "demonstrator", "activist", "student", "worker", "resident",
@@ -118,7 +118,7 @@ def _verb_mention(token: Token) -> Mention | None:
     # phrase: verb + particle, preposition or object
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "nsubjpass"):
-            if child.dep_ in ("prt", "prep") and not (0 < child.i - token.i <= 3):
+            if child.dep_ == "prep" and not (0 < child.i - token.i <= 3):
                 continue
             if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in child.children):
                 continue
@@ -155,6 +155,22 @@ def _verb_mention(token: Token) -> Mention | None:
                 return Mention(token, entry[0], _noun_mode(obj, entry), [token, obj])
     if lemma in _CAMP and _people_subject(token):
         return Mention(token, "PROTEST", "demo", [token])
+    if lemma in lx.OBSTRUCT and _people_subject(token):
+        return Mention(token, "PROTEST", "obstruct", [token])
+    if lemma in lx.MOVE:
+        for obj in objects:
+            force = lx.FORCES.get(_lemma(obj))
+            if force:
+                return Mention(token, "MOBILIZE", force, [token, obj])
+    if lemma in ("arrive", "enter", "land") and (force := _forces_subject(token)):
+        return Mention(
+            token,
+            "AID" if force == "peacekeeping" else "MOBILIZE",
+            None if force == "peacekeeping" else force,
+            [token],
+        )
+    if lemma == "welcome" and objects and all(o.ent_type_ not in ("PERSON", "GPE", "NORP") for o in objects):
+        return Mention(token, "SUPPORT", None, [token])  # welcomed the decision: approval, not a visit
     entry = lx.VERBS.get(lemma)
     if entry is None:
         return None
@@ -209,6 +225,18 @@ def _eventive(token: Token) -> bool:
     return False
 
 
+def _forces_subject(token: Token) -> str | None:
+    """ "peacekeeping" when peacekeepers arrive, a MOBILIZE mode when troops or weapons do."""
+    for subj in _children(token, "nsubj"):
+        words = [subj, *[t for t in subj.subtree if t.i < subj.i + 6]]
+        if any("peacekeep" in t.lower_ or "peace-keep" in t.lower_ for t in words):
+            return "peacekeeping"
+        for word in words:
+            if _lemma(word) in lx.FORCES:
+                return lx.FORCES[_lemma(word)]
+    return None
+
+
 def _people_subject(token: Token) -> bool:
     for subj in _children(token, "nsubj", "nsubjpass"):
         if _lemma(subj) in _PEOPLE_SUBJECT:
@@ -235,6 +263,8 @@ def _governor(mention: Mention, candidates: dict[int, Mention]) -> Mention | Non
         if token.dep_ == "advcl" and not _conditional(token) and not _purpose(token):
             return None
         parent = token.head
+        if token.dep_ == "advcl" and _conditional(token) and parent.i in candidates:
+            return candidates[parent.i]  # "would meet him if he gave them a veto": a condition
         if _lemma(parent) in lx.REPORTING and parent.i not in candidates:
             return None
         governor = candidates.get(parent.i)
