@@ -283,19 +283,20 @@ def _event_row(row: dict[str, Any]) -> dict[str, Any]:
     verbs = [char_span(s) for s in spans if s.get("label") == "VERB"]
     golds = [char_span(s) for s in spans if s.get("label") == "LOCATION"]
     article = Article(id=str(row.get("_id")), text=text)
-    places = resolve_places(article, parse(article))
-    chosen = event_location(text, (0, len(text)), verbs[0] if verbs else None, places)
+    doc = parse(article)
+    places = resolve_places(article, doc)
+    chosen = event_location(doc, (0, len(text)), verbs[0] if verbs else None, places)
     if chosen is None:
         correct = not golds
     else:
-        p = chosen["place"]
-        correct = any(min(e, p["end"]) - max(s, p["start"]) > 0 for s, e in golds)
+        correct = any(min(e, chosen["end"]) - max(s, chosen["start"]) > 0 for s, e in golds)
     return {
         "id": row.get("_id"),
         "gold": [text[s:e] for s, e in golds],
-        "chosen": None if chosen is None else chosen["place"]["text"],
+        "chosen": None if chosen is None else chosen["text"],
         "score": None if chosen is None else chosen["score"],
-        "precision": None if chosen is None else chosen["place"].get("precision"),
+        "role": None if chosen is None else chosen["role"],
+        "precision": None if chosen is None else chosen["precision"],
         "correct": correct,
         "located": bool(golds),
     }

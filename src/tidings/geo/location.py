@@ -1,215 +1,318 @@
-"""Where an event happened: one of the article's places, chosen for an event's sentence.
+"""Where an event happened: one of the article's places, chosen for an event's trigger.
 
-The place must be in the event's sentence, and is scored by how the text ties it to the event: a
-locative phrase ("in", "near", "the town of", "on the outskirts of"), closeness to the trigger, and
-a finer precision. Not chosen: the dateline ("BAGHDAD (Reuters) -"), and a country or demonym that
-only qualifies an actor ("the Iranian foreign minister said", "US officials condemned"). The
-precision follows ACLED's ``geo_precision``: 1 a town (or a place in it), 2 near a town, part of a
-region or a district, 3 a region or a country.
+Each place mention of the trigger's sentence is related to the trigger through the dependency
+parse (:mod:`tidings.geo.location_syntax`): its role (the object of "in/at/near", the captured or
+shelled place, a name qualifying such a noun, the subject's or agent's qualifier, a target of
+"against"), the clause it sits in, and the nouns crossed on the way. The role and clause make most
+of the score; the place hierarchy then prefers the most specific of the places on the event's
+path ("Lubumbashi in Shaba province", "Syria's Aleppo province"), and token distance breaks ties.
+A sentence whose places all belong to actors, to other clauses or to the dateline gets ``None``.
+
+The precision follows ACLED's ``geo_precision``: 1 a town (or a place in it), 2 near a town or a
+part of a region ("northern X", a district, "40 km from X"), 3 a region or a country.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from tidings.geo.location_mentions import missed_places
+from tidings.geo.location_syntax import Relation, anchor, relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3})\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
     r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:-|—|–|:)\s"
 )
-_LOCATIVE = frozenset(
-    {
-        "in", "at", "near", "outside", "inside", "across", "around", "into", "throughout", "toward",
-        "towards", "between", "off", "nearby", "within", "through", "along", "on", "over",
-        "onto", "against", "besieged", "entered", "reached", "hit", "struck", "stormed", "patrolled",
-    }
-)  # fmt: skip
-_PLACE_NOUNS = frozenset(
-    {
-        "town", "city", "village", "province", "district", "region", "area", "outskirts", "suburb",
-        "suburbs", "capital", "county", "state", "governorate", "neighborhood", "neighbourhood",
-        "countryside", "outskirt", "vicinity", "north", "south", "east", "west", "center", "centre",
-        "heart", "part",
-        "parts", "streets", "island", "coast", "border", "municipality", "settlement", "settlements",
-        "areas", "villages", "towns", "cities", "regions", "provinces", "districts", "enclave", "port",
-    }
-)  # fmt: skip
-_NEAR = frozenset(
-    {"near", "outside", "outskirts", "nearby", "vicinity", "around", "off", "toward", "towards"}
-)
-_ACTOR_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}(?:officials?|minister|ministry|government|president|"
-    r"spokes(?:man|woman|person)|embassy|ambassador|envoy|authorities|leaders?|diplomats?|counterparts?|"
-    r"premier|chancellor|king|administration|parliament|lawmakers|senators?|state\s+media|media|"
-    r"foreign|prime|defen[cs]e|interior|cabinet|delegation|negotiators?|presidency|army|military|"
-    r"forces|troops|soldiers|police|navy|air\s+force|jets|warplanes|aircraft|militants?|fighters|"
-    r"rebels|citizens?|nationals?|people|air\s*strikes?|strikes?|drones?|bombers?|helicopters?|"
-    r"missiles?|planes?|-led|coalition|woman|man|men|women|residents?|natives?|couple|family|boy|girl|"
-    r"teens?|students?|television|station|newspaper|radio|daily|broadcaster|agency)\b"
-)
-#: Words that open another clause: a place beyond one belongs to that clause, not to the event.
-_CLAUSE_BREAK = re.compile(
-    r"\b(?:which|who|whom|whose|where|when|while|after|before|since|as|because|although|though|"
-    r"according\s+to|but|said|says|until|whereas)\b|;|--|—|\(",
-    re.IGNORECASE,
-)
-#: "30 km from X", "north of X", "not far from X": X is a reference point, not the event's place.
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:km|kms|kilometers?|kilometres?|miles?|meters?|metres?)\s+(?:\w+\s+)?(?:from|of|outside)|"
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
-    r"\bnot\s+far\s+from|\bfrom|\bnear(?:by)?|\boutside|\btoward|\btowards)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SPEECH_AFTER = re.compile(
-    r"^\s+(?:has\s+|had\s+|have\s+)?(?:said|says|condemned|denied|warned|urged|called|"
-    r"welcomed|criticized|criticised|accused|announced|demanded|rejected)\b"
-)
-_WORD = re.compile(r"[\w'’-]+")
+#: Base score of each role (see :mod:`tidings.geo.location_syntax`).
+_ROLE = {
+    "site": 4.0,
+    "patient": 3.5,
+    "near": 3.5,
+    "reference": 2.5,
+    "described": 3.0,
+    "modifier": 3.0,
+    "located": 3.0,
+    "origin": 0.5,
+    "other": -1.0,
+    "actor": -3.0,
+}
+#: Penalty by clause distance: same clause, shared scene, another clause, another sentence.
+_CLAUSE = (0.0, -0.7, -2.0, -6.0)
+_PLACE_ROLES = frozenset({"site", "near", "reference", "modifier", "patient", "described", "located"})
+_RANK = {"sub-city": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
+_NOUN_RANK = {
+    "province": 3, "provinces": 3, "region": 3, "state": 3, "governorate": 3, "country": 4,
+    "district": 2, "county": 2, "countryside": 2, "valley": 2,
+}  # fmt: skip
+#: A best score below this means the sentence does not say where the event happened.
+THRESHOLD = 2.0
 
 
 def event_location(
-    article_text: str,
-    sentence: tuple[int, int],
-    trigger: tuple[int, int] | None,
+    source: Doc | str,
+    sentence: tuple[int, int] | Span | None,
+    trigger: tuple[int, int] | Span | None,
     places: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
-    """The place where the event of ``sentence`` (with ``trigger``) happened, or ``None``.
+    """The place where the event with ``trigger`` happened, or ``None``.
 
-    Returns ``{"place": <place dict>, "geo_precision": 1|2|3, "score": float}``.
+    ``source`` is the spaCy parse of the article (character offsets = article offsets) or its text
+    (then parsed here). ``sentence`` bounds the places considered (default: the trigger's
+    sentence); ``trigger`` is the character span of the event word (default: the sentence's main
+    verb); both may be ``(start, end)`` offsets or spaCy spans. ``places`` are the article's
+    places (:func:`tidings.geo.resolve_places`); names they lack but the parse puts in the event's
+    locative slots are looked up too (:mod:`tidings.geo.location_mentions`).
+
+    Returns ``{start, end, text, geonameid, name, lat, lon, country, admin1, feature, precision,
+    role, resolved, score, place, geo_precision}``: the span naming the site, its gazetteer entry
+    (for an unresolved name, the resolved place the sentence situates it in, if any), the ACLED
+    precision 1-3 (also as ``geo_precision``), and ``place``, the chosen place dict itself.
     """
-    s_start, s_end = sentence
-    dateline_end = _dateline_end(article_text)
-    best: tuple[float, dict[str, Any], int] | None = None
-    inside = [
-        p
-        for p in places
-        if s_start <= int(p["start"]) < int(p["end"]) <= s_end
-        and int(p["start"]) >= dateline_end
-        and p.get("label") != "EMBED"  # a place inside an organisation's name
-    ]
-    for place in inside:
-        scored = _score(article_text, s_start, place, trigger)
-        if scored is None:
-            continue
-        score, precision = scored
-        score += _specificity(article_text, place, inside)
-        if best is None or score > best[0]:
-            best = (score, place, precision)
-    if best is None or best[0] < _THRESHOLD:
+    doc = _as_doc(source)
+    if doc is None or not len(doc):
         return None
-    return {"place": best[1], "geo_precision": best[2], "score": round(best[0], 3)}
+    sentence, trigger = _char_range(sentence), _char_range(trigger)
+    anchor = _trigger_token(doc, sentence, trigger)
+    if anchor is None:
+        return None
+    if sentence is None:
+        sentence = (anchor.sent.start_char, anchor.sent.end_char)
+    places = [p for p in (places or []) if isinstance(p, dict)]
+    places = places + missed_places(doc, anchor, sentence, places)
+    scored = _score_places(doc, anchor, sentence, places)
+    if not scored:
+        return None
+    best_score, best, rel = max(scored, key=lambda item: item[0])
+    if best_score < THRESHOLD:
+        return None
+    return _result(best, rel, best_score, scored)
 
 
-_THRESHOLD = 0.75
+def _char_range(value: Any) -> tuple[int, int] | None:
+    """``(start, end)`` from a pair of offsets or a spaCy span; ``None`` for anything else."""
+    if value is None:
+        return None
+    if hasattr(value, "start_char") and hasattr(value, "end_char"):
+        return int(value.start_char), int(value.end_char)
+    try:
+        start, end = value
+        return int(start), int(end)
+    except (TypeError, ValueError):
+        return None
+
+
+def _as_doc(source: Doc | str) -> Doc | None:
+    if isinstance(source, str):
+        if not source.strip():
+            return None
+        from tidings.nlp.model import parse_text
+
+        return parse_text(source)
+    return source
+
+
+def _trigger_token(
+    doc: Doc, sentence: tuple[int, int] | None, trigger: tuple[int, int] | None
+) -> Token | None:
+    size = len(doc.text)
+    if trigger is not None:
+        start, end = max(0, int(trigger[0])), min(size, int(trigger[1]))
+        span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        if span is not None and len(span):
+            return span.root
+    if sentence is not None:
+        start, end = max(0, int(sentence[0])), min(size, int(sentence[1]))
+        span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        if span is not None and len(span):
+            first: Span = span[0].sent
+            return first.root
+    return None
+
+
+def _head(doc: Doc, place: dict[str, Any]) -> Token | None:
+    try:
+        start, end = int(place["start"]), int(place["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not 0 <= start < end <= len(doc.text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _entity_spans(doc: Doc) -> set[tuple[int, int]]:
+    return {(e.start_char, e.end_char) for e in doc.ents}
+
+
+def _score_places(
+    doc: Doc, trigger: Token, sentence: tuple[int, int], places: list[dict[str, Any]]
+) -> list[tuple[float, dict[str, Any], Relation]]:
+    """Each eligible place of the sentence with its score and relation to the trigger."""
+    s_start, s_end = sentence
+    dateline = _dateline_end(doc.text)
+    entities: set[tuple[int, int]] | None = None
+    heads: list[tuple[dict[str, Any], Token, Relation]] = []
+    for place in places:
+        if not isinstance(place, dict):
+            continue
+        head = _head(doc, place)
+        if head is None or not (s_start <= int(place["start"]) and int(place["end"]) <= s_end):
+            continue
+        if int(place["start"]) < dateline:
+            continue
+        rel = relation(trigger, head)
+        if place.get("label") == "EMBED":
+            # a place inside an organisation's name, unless the "organisation" is only the name of
+            # a town the tagger mislabelled and the event acts on it ("rebels captured X")
+            entities = _entity_spans(doc) if entities is None else entities
+            whole = (int(place["start"]), int(place["end"])) in entities
+            if not (whole and rel.role in ("site", "patient") and rel.clause == 0):
+                continue
+        heads.append((place, head, rel))
+    scored = []
+    for place, head, rel in heads:
+        score = (
+            _ROLE[rel.role]
+            + _CLAUSE[rel.clause]
+            + rel.detour
+            - 0.25 * rel.depth
+            - min(0.5, 0.01 * rel.distance)
+        )
+        country_level = place.get("label") == "NORP" or place.get("precision") in ("country", "continent")
+        if rel.qualifier and country_level and rel.role in _PLACE_ROLES:
+            score = min(score, _ROLE["actor"])  # "US airstrike", "Iraqi police": whose, not where
+        elif place.get("label") == "NORP":
+            score -= 1.5 if rel.role in _PLACE_ROLES else 2.5
+        if not place.get("resolved"):
+            score -= 0.5
+        precision = place.get("precision")
+        if precision in ("city", "sub-city"):
+            score += 0.3
+        elif precision in ("country", "continent"):
+            score -= 0.3
+        score += _hierarchy(place, head, rel, heads)
+        scored.append((round(score, 3), place, rel))
+    return scored
+
+
+def _hierarchy(
+    place: dict[str, Any], head: Token, rel: Relation, heads: list[tuple[dict[str, Any], Token, Relation]]
+) -> float:
+    """A place that only situates another candidate of the event ("Shaba" in "Lubumbashi in Shaba
+    province", "Jerusalem" in "Jerusalem's Old City") loses to it; so does a country or region
+    that contains a finer place of the event's clause."""
+    if rel.role not in _PLACE_ROLES:
+        return 0.0
+    own = anchor(head)
+    rank = _rank(place, own)
+    penalty = 0.0
+    for other, other_head, other_rel in heads:
+        if other is place or other_head.i == head.i:
+            continue
+        if other_rel.role not in _PLACE_ROLES or other_rel.clause > 1 or other.get("label") == "NORP":
+            continue
+        other_own = anchor(other_head)
+        other_rank = _rank(other, other_own)
+        if own.i == other_own.i:
+            if head.dep_ in ("compound", "amod", "nmod") and other_head.dep_ not in (
+                "compound",
+                "amod",
+                "nmod",
+            ):
+                penalty = min(penalty, -1.5)  # "the Gulf coast city of X": X names the city
+        elif _descends(own, other_own):  # this place situates the other one
+            if rank >= other_rank or not other.get("resolved"):
+                penalty = min(penalty, -2.0)
+        elif _descends(other_own, own):
+            if other_rank < rank and other.get("resolved"):
+                penalty = min(penalty, -1.0)  # "in Syria, in Aleppo": the finer one wins
+        elif (
+            place.get("resolved") and other.get("resolved") and other_rank < rank and _contains(place, other)
+        ):
+            penalty = min(penalty, -1.5)
+        elif rank > other_rank and other_rel.clause <= rel.clause:
+            penalty = min(penalty, max(-1.5, -0.6 * (rank - other_rank)))  # a wider area beside a town
+        elif rel.role == "reference" and other_rel.role != "reference":
+            penalty = min(penalty, -1.0)  # "40 km from X" only when nothing nearer is named
+        elif other_head.i < head.i and rel.part and rank >= other_rank and rel.role in ("site", "near"):
+            penalty = min(penalty, -1.0)  # "the village of X in western Y": Y is a wider area
+    return penalty
+
+
+def _rank(place: dict[str, Any], own: Token) -> int:
+    """How wide the place is (0 a site in a town … 5 a continent), from the gazetteer and from the
+    noun it stands for ("X province" is a region whatever the gazetteer matched)."""
+    rank = _RANK.get(str(place.get("precision")), 1)
+    return max(rank, _NOUN_RANK.get(own.lower_, 0))
+
+
+def _descends(token: Token, ancestor: Token) -> bool:
+    return any(t.i == ancestor.i for t in token.ancestors)
+
+
+def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
+    precision = outer.get("precision")
+    if precision == "country":
+        return bool(outer.get("country")) and outer.get("country") == inner.get("country")
+    if precision == "admin1":
+        return bool(outer.get("name")) and outer.get("name") == inner.get("admin1")
+    return False
+
+
+def _result(
+    place: dict[str, Any], rel: Relation, score: float, scored: list[tuple[float, dict[str, Any], Relation]]
+) -> dict[str, Any]:
+    """The output record; an unresolved site is placed in the best resolved place of the event."""
+    geo = place
+    via_other = False
+    if not place.get("resolved"):
+        others = [
+            (s, p)
+            for s, p, r in scored
+            if p is not place and p.get("resolved") and r.clause <= 1 and r.role in _PLACE_ROLES
+        ]
+        if others:
+            geo = max(others, key=lambda item: item[0])[1]
+            via_other = True
+    precision = _geo_precision(geo.get("precision") if geo.get("resolved") else None, rel, via_other, place)
+    keys = ("geonameid", "name", "lat", "lon", "country", "admin1", "feature")
+    out: dict[str, Any] = {k: geo.get(k) if geo.get("resolved") else None for k in keys}
+    out.update(
+        {
+            "start": int(place["start"]),
+            "end": int(place["end"]),
+            "text": place.get("text"),
+            "precision": precision,
+            "geo_precision": precision,
+            "role": rel.role,
+            "resolved": bool(geo.get("resolved")),
+            "score": score,
+            "place": place,
+        }
+    )
+    return out
+
+
+def _geo_precision(precision: str | None, rel: Relation, via_other: bool, place: dict[str, Any]) -> int:
+    near = rel.role == "near" or rel.part or bool(place.get("direction"))
+    written = _NOUN_RANK.get(rel.noun, 0)  # "X province" is a region whatever the gazetteer matched
+    if written >= 3:
+        return 3
+    if written == 2:
+        return 2
+    if via_other:
+        return 2 if precision in ("city", "sub-city", "admin2") else 3
+    if precision in ("city", "sub-city", None):
+        return 2 if near else 1
+    if precision == "admin2":
+        return 2
+    return 3
 
 
 def _dateline_end(text: str) -> int:
     match = _DATELINE.match(text[:120])
     return match.end() if match else 0
-
-
-def _score(
-    text: str, s_start: int, place: dict[str, Any], trigger: tuple[int, int] | None
-) -> tuple[float, int] | None:
-    start, end = int(place["start"]), int(place["end"])
-    before_words = [w.lower() for w in _WORD.findall(text[max(s_start, start - 50) : start])][-5:]
-    after = text[end : end + 60]
-    label = place.get("label")
-    precision_name = place.get("precision")
-    demonym = label == "NORP"
-    score = 0.0
-    near = False
-    # locative phrase right before the place
-    if len(before_words) > 1 and before_words[-1].endswith(("'s", "’s")):
-        before_words = before_words[:-1]  # "in Iraq's Diyala province": the container is part of the phrase
-    if before_words:
-        last = before_words[-1]
-        window = before_words[-3:]
-        after_locative = last == "the" and len(before_words) > 1 and before_words[-2] in _LOCATIVE
-        of_place = last == "of" and any(w in _PLACE_NOUNS for w in window)
-        # "near the Syrian capital Damascus", "in the town of X": a locative phrase ending in a place noun
-        apposition = last in _PLACE_NOUNS and any(w in _LOCATIVE for w in before_words[-5:-1])
-        if last in _LOCATIVE or after_locative or of_place or apposition:
-            score += 3.0
-        elif any(w in _LOCATIVE for w in window):
-            score += 1.5
-        near = any(w in _NEAR for w in before_words[-4:])
-    if place.get("direction"):
-        score += 0.5
-    if _ACTOR_AFTER.match(after) or _SPEECH_AFTER.match(after):
-        score -= 4.0
-    if demonym:
-        score -= 3.0
-    if re.match(r"^\s*(?:-|–)?(?:based|born|backed|led|controlled|held|allied)\b", after):
-        score -= 2.0
-    if trigger is not None:
-        distance = start - trigger[1] if start >= trigger[1] else trigger[0] - end
-        score += max(0.0, 2.5 - distance / 40.0)
-        if start >= trigger[1]:
-            score += 0.3
-        elif re.fullmatch(r"\s*(?:\w+\s+)?", text[end : trigger[0]]):
-            score -= 3.0  # the subject of the event verb: an actor ("Eritrea captured …")
-        between = text[trigger[1] : start] if start >= trigger[1] else text[end : trigger[0]]
-        if _CLAUSE_BREAK.search(between):
-            score -= 2.0
-    if before_words and before_words[-1] == "from":
-        score -= 1.5  # an origin ("a driver from X")
-    if not place.get("resolved"):
-        score -= 0.3
-    if precision_name in ("city", "sub-city"):
-        score += 0.4
-    elif precision_name == "admin2":
-        score += 0.2
-    elif precision_name in ("country", "continent"):
-        score -= 0.6
-    if score <= -100:
-        return None
-    return score, _geo_precision(precision_name, near, bool(place.get("direction")))
-
-
-_RANK = {"sub-city": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
-
-
-def _specificity(text: str, place: dict[str, Any], inside: list[dict[str, Any]]) -> float:
-    """Prefer the most specific of several places: a place that only situates another ("Taji, north
-    of Baghdad", "Dagestan's capital Makhachkala", "Belarus capital Minsk") loses to it."""
-    if len(inside) < 2:
-        return 0.0
-    start, end = int(place["start"]), int(place["end"])
-    score = 0.0
-    others = [p for p in inside if p is not place and p.get("label") != "NORP"]
-    if not others:
-        return 0.0
-    if _REFERENCE_BEFORE.search(text[max(0, start - 40) : start]) and any(
-        int(p["start"]) < start for p in others
-    ):
-        score -= 2.0
-    after = text[end : end + 40]
-    if re.match(
-        r"^(?:'s|’s)?\s+(?:\w+\s+){0,2}(?:capital|city|town|neighbou?rhood|district|province|"
-        r"region|village|suburb|area)\b",
-        after,
-    ) and any(int(p["start"]) > end for p in others):
-        score -= 2.0
-    previous = [p for p in others if int(p["end"]) <= start]
-    if previous:
-        gap = text[max(int(p["end"]) for p in previous) : start]
-        if re.fullmatch(r"\s*,?\s*(?:in|of|near)?\s*(?:the\s+)?(?:[\w-]+\s+)?", gap) and "," in gap + "in":
-            score -= 1.5  # a container written after its part ("Lubumbashi in Shaba province")
-    rank = _RANK.get(str(place.get("precision")), 1)
-    finer = [
-        p
-        for p in others
-        if _RANK.get(str(p.get("precision")), 1) < rank and abs(int(p["start"]) - start) <= 60
-    ]
-    if finer and place.get("resolved"):
-        score -= 0.5 * (rank - min(_RANK.get(str(p.get("precision")), 1) for p in finer))
-    return score
-
-
-def _geo_precision(precision: str | None, near: bool, direction: bool) -> int:
-    if precision in ("city", "sub-city", None):
-        return 2 if (near or direction) else 1
-    if precision == "admin2":
-        return 2
-    return 3

@@ -1,0 +1,114 @@
+"""Place names the place stage missed, found where an event's parse expects a place.
+
+The small English model often tags an unfamiliar town as a person or an organisation ("rebels
+captured Birao", "patrolled Lhokseumawe", "outside the regional capital, Grozny"), and the place
+stage keeps such names only in a few surface frames. Here a proper noun that the dependency parse
+puts in the event's own locative slot (the object of "in/at/near", the captured or patrolled
+place, the name of a "X crossing") is looked up in the gazetteer too. It is kept only when the
+gazetteer knows it well: a name tagged as a person must be a sizeable town when it is the event's
+object ("captured Morton" is a man, not the Illinois town).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tidings.geo.location_syntax import PLACE_NOUNS, anchor, relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: NER labels a missed town may carry (or none at all).
+_MISLABELS = frozenset({"PERSON", "ORG", "", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "GPE", "LOC"})
+_SLOT_ROLES = frozenset({"site", "patient", "near"})
+#: Least population of the gazetteer town, by slot; a name tagged as a person needs more when it
+#: is the event's object.
+_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 5_000}
+_PERSON_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 100_000}
+
+
+def missed_places(
+    doc: Doc, trigger: Token, sentence: tuple[int, int], places: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Resolved place dicts for proper nouns in the event's locative slots that ``places`` lacks."""
+    covered = set()
+    for place in places:
+        try:
+            covered.update(range(int(place["start"]), int(place["end"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    found: list[tuple[int, int, str, bool, str]] = []
+    seen: set[int] = set()
+    for token in trigger.sent:
+        if token.i in seen or token.tag_ not in ("NNP", "NNPS") or token.idx in covered:
+            continue
+        if not sentence[0] <= token.idx < sentence[1]:
+            continue
+        start_tok, end_tok = _name_tokens(doc, token)
+        seen.update(range(start_tok, end_tok))
+        span = doc[start_tok:end_tok]
+        if any(t.idx in covered for t in span) or span.root.ent_type_ not in _MISLABELS:
+            continue
+        if span.text.isupper() or span[0].lower_ == "the" or len(span) > 3:
+            continue  # an acronym or a titled name ("the United Nations"): an organisation
+        rel = relation(trigger, span.root)
+        if rel.role not in _SLOT_ROLES or rel.clause > 1:
+            continue
+        if span.root.dep_ == "appos" and span.root.head.lower_ not in PLACE_NOUNS:
+            continue  # "Alwahabi, aka Halawa,": another name of a person
+        strong = anchor(span.root).i != span.root.i and anchor(span.root).lower_ in PLACE_NOUNS
+        found.append((span.start_char, span.end_char, span.text, strong, rel.role))
+    if not found:
+        return []
+    from tidings.geo import resolve_spans
+    from tidings.geo.resolve import Mention
+
+    mentions = [Mention(s, e, text, "PROPN", strong=strong) for s, e, text, strong, _ in found]
+    roles = {(s, e): (role, doc.char_span(s, e, alignment_mode="expand")) for s, e, _, _, role in found}
+    out = []
+    for place in resolve_spans(doc.text, mentions):
+        role, span = roles.get((int(place["start"]), int(place["end"])), (None, None))
+        if role is None or span is None:
+            continue
+        table = _PERSON_MIN_POPULATION if span.root.ent_type_ == "PERSON" else _MIN_POPULATION
+        if not _sizeable(place, table[role]):
+            continue
+        out.append(
+            {**place, "label": "PROPN", "reason": place.get("reason") or "found in the event's locative slot"}
+        )
+    return out
+
+
+def _name_tokens(doc: Doc, token: Token) -> tuple[int, int]:
+    """The proper-noun name around ``token``: its entity, or its run of capitalised tokens."""
+    if token.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.start, ent.end
+    start = token.i
+    while (
+        start > token.sent.start
+        and doc[start - 1].tag_ in ("NNP", "NNPS", "HYPH")
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    end = token.i + 1
+    while end < token.sent.end and doc[end].tag_ in ("NNP", "NNPS", "HYPH") and not doc[end].ent_type_:
+        end += 1
+    while start < end and doc[start].tag_ == "HYPH":
+        start += 1
+    while end > start and doc[end - 1].tag_ == "HYPH":
+        end -= 1
+    return start, end
+
+
+def _sizeable(place: dict[str, Any], least: int) -> bool:
+    """Whether the gazetteer entry is a town of at least ``least`` people (or a wider area)."""
+    if not place.get("resolved"):
+        return False
+    if place.get("precision") in ("country", "admin1", "continent"):
+        return True
+    from tidings.geo.gazetteer import load
+
+    entry = load().place(int(place["geonameid"])) if place.get("geonameid") else None
+    return entry is not None and int(entry.population or 0) >= least
