@@ -66,10 +66,9 @@ FUTURE_ADJS = _w(
     "planned upcoming proposed scheduled future forthcoming expected impending next coming anticipated"
 )
 #: Verbs of occurrence: a nominal event that is their argument shares their mode.
-OCCURRENCE_VERBS = _w(
-    "be happen occur take hold begin start launch stage conduct carry have make go come break erupt "
-    "continue resume"
-)
+OCCURRENCE_VERBS = _w("be happen occur take begin start go come break erupt continue resume unfold")
+#: Light verbs: their object is the event ("held elections", "staged a protest", "carried out a raid").
+LIGHT_VERBS = _w("hold stage conduct launch carry make have take mount begin start")
 #: Words that negate the event they govern or modify ("refused to meet", "the cancelled deal").
 NEGATIVE_VERBS = _w("refuse decline cancel abandon avoid cease stop halt quit forgo")
 NEGATIVE_ADJS = _w("cancelled canceled aborted abandoned averted")
@@ -83,6 +82,9 @@ IMPLICATIVE_VERBS = _w(
 CHANGE_VERBS = _w(
     "rise fall drop gain climb increase decrease decline jump slide plunge surge sink soar tumble"
 )
+#: Denials of a claim rather than of an event: "rejected the claims that it attacked", but not
+#: "rejected the proposal".
+CLAIM_NOUNS = _w("claim report allegation accusation suggestion charge assertion rumour rumor")
 #: Verbs whose object is an event still to happen ("agreed the purchase", "called for a rerun").
 FUTURE_OBJECT_VERBS = _w("plan schedule agree propose negotiate seek request demand urge approve")
 #: Verbs asking for an event: "called for a rerun", "pushed for talks".
@@ -100,21 +102,30 @@ def _verb_scope(trigger: Token) -> list[Token]:
     """The verbs whose mode the trigger shares: its clause chain, or for a nominal trigger the
     chain of the occurrence verb it is an argument of (empty otherwise)."""
     head = clause_head(trigger)
-    occurs = head.lemma_ in OCCURRENCE_VERBS and _is_argument(trigger, head)
+    occurs = _is_argument(trigger, head)
     if trigger.i != head.i and not is_verbal(trigger) and not occurs:
         return []
     return chain(head)
 
 
 def _is_argument(noun: Token, verb: Token) -> bool:
-    """The noun is the verb's subject, object or attribute (through conjunctions)."""
+    """The noun is what the verb says takes place: the subject of a verb of occurrence ("the attack
+    did not happen"), the object of a light verb ("held elections"), the pivot of an existential
+    ("there was no attack")."""
     token = noun
     for _ in range(6):
         if token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
             continue
         break
-    return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
+    if token.head.i != verb.i:
+        return False
+    lemma = verb.lemma_
+    if lemma == "be":
+        return token.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return lemma in OCCURRENCE_VERBS or (lemma in LIGHT_VERBS and token.dep_ == "nsubjpass")
+    return token.dep_ in ("dobj", "attr", "oprd") and lemma in LIGHT_VERBS
 
 
 def _modals(verbs: list[Token]) -> list[Token]:
@@ -185,8 +196,10 @@ def certainty(trigger: Token) -> Found:
     head = clause_head(trigger)
     verbs = chain(head)
     start = verbs[-1] if is_verbal(trigger) else trigger
+    path: list[Token] = [start]
     for gov in complement_governors(start):
-        if gov.lemma_ in DENY_VERBS and is_verbal(gov):
+        path.append(gov)
+        if gov.lemma_ in DENY_VERBS and is_verbal(gov) and (gov.lemma_ == "deny" or _about_claim(path)):
             return "denied", [token_span(gov)]
         if gov.lemma_ in ALLEGE_VERBS and is_verbal(gov) and not _claims_responsibility(gov):
             return "alleged", [token_span(gov)]
@@ -198,6 +211,8 @@ def certainty(trigger: Token) -> Found:
     for token in own:
         if token.lower_ in ALLEGED_ADJS or token.lower_ in ALLEGED_ADVS:
             return "alleged", [token_span(token)]
+    if not is_verbal(trigger) and trigger.dep_ in ("nsubj", "nsubjpass"):
+        own.extend(children(trigger.head, "acomp"))  # "the attack was likely", "… is possible"
     for token in own:
         if token.lower_ in APPARENT_ADJS or token.lower_ in APPARENT_ADVS:
             return "apparent", [token_span(token)]
@@ -214,6 +229,12 @@ def certainty(trigger: Token) -> Found:
             if modal.lower_ in ("may", "might", "must", "could") and _is_perfect(verb):
                 return "apparent", [token_span(modal)]
     return "asserted", []
+
+
+def _about_claim(path: list[Token]) -> bool:
+    """The path from the event to a denial runs through a clause or a claim ("rejected reports
+    that it attacked"), so the denial is of the event, not a refusal of a proposal."""
+    return any(is_verbal(t) or t.lemma_.lower() in CLAIM_NOUNS for t in path[:-1])
 
 
 def _claims_responsibility(verb: Token) -> bool:
@@ -280,7 +301,7 @@ def hypothetical(trigger: Token) -> Found:
         gov = verbs[-1].head
     if gov is not None and gov.lemma_ in THREAT_VERBS:
         return "hypothetical", [token_span(gov)]
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("of", "for", "over"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("of", "for", "over", "on", "about"):
         noun = trigger.head.head
         if noun.lemma_ in THREAT_VERBS or noun.lemma_ in FEAR_NOUNS:
             return "hypothetical", [token_span(noun)]
