@@ -19,6 +19,7 @@ from tidings.events.attributes_clause import (
     clause_head,
     clause_tokens,
     complement_governors,
+    doc_text,
     is_verbal,
     subject,
     token_span,
@@ -407,7 +408,7 @@ def _actor_or_name(token: Token, actors: list[Actor]) -> str | None:
         return actor.id
     if is_pronoun(token.text):
         return None
-    text = token.doc.text[start:end]
+    text = doc_text(token.doc)[start:end]
     for article in ("the ", "The ", "a ", "A ", "an ", "An "):
         if text.startswith(article):
             text = text[len(article) :]

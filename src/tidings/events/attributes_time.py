@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tidings.events.attributes_clause import chain, clause_head, is_verbal, token_span, words
+from tidings.events.attributes_clause import chain, clause_head, doc_text, is_verbal, token_span, words
 from tidings.events.attributes_mode import SPEECH_VERBS
 from tidings.models import Span, Timex
 
@@ -191,13 +191,14 @@ def _year_modifier(noun: Token) -> Timex | None:
 
 
 def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     paragraph = text.rfind("\n\n", 0, trigger.idx)
     heading = section_heading(text, trigger.idx)
     if heading is not None and _is_background(text[heading[0] : heading[1]]):
         paragraph = min(paragraph, heading[0])  # a background section keeps its own dates
     published = published_date(ctx)
-    before = [t for t in _dated(ctx.timexes) if t.end <= trigger.sent.start_char]
+    limit = trigger.sent.start_char
+    before = [t for t in _dated(ctx.timexes) if t.end <= limit]
     for timex in reversed(before):
         if timex.start > paragraph:
             return timex
@@ -243,8 +244,9 @@ def historical(
     if _past_perfect(head) and not recent and not (head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS):
         aux = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have"]
         return True, [token_span(aux[0])]
-    heading = section_heading(trigger.doc.text, trigger.idx)
-    if heading is not None and _is_background(trigger.doc.text[heading[0] : heading[1]]):
+    text = doc_text(trigger.doc)
+    heading = section_heading(text, trigger.idx)
+    if heading is not None and _is_background(text[heading[0] : heading[1]]):
         return True, [heading]
     return False, []
 
