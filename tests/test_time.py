@@ -483,3 +483,58 @@ def test_a_season_of_a_spelled_year() -> None:
     assert values("Prices hit that level in the winter of nineteen ninety-four.") == [
         ("the winter of nineteen ninety-four", "1994-WI")
     ]
+
+
+# -- reported quarters, named years, fractions, schedules and adjectives ---------------------------
+
+OCTOBER_1989 = "1989-10-26"  # a Thursday in the fourth quarter
+
+
+def test_a_year_earlier_compares_with_the_reported_quarter_not_a_coming_one() -> None:
+    text = (
+        "Profit rose in the third quarter. The bank will report a loss in the fourth quarter. "
+        "A year ago, it earned $5 million."
+    )
+    assert values(text, OCTOBER_1989)[-1] == ("A year ago", "1988-Q3")
+
+
+def test_a_year_earlier_after_the_nine_months_is_a_year() -> None:
+    text = "Profit rose in the third quarter. For the nine months, net rose 5% from a year earlier."
+    assert values(text, OCTOBER_1989)[-1] == ("a year earlier", "1988")
+    text = "Profit rose in the third quarter. The plant was shut for nine months. Net rose from a year ago."
+    assert values(text, OCTOBER_1989)[-1] == ("a year ago", "1988-Q3")
+
+
+def test_a_month_placed_by_tense_does_not_name_a_year_for_the_sentence() -> None:
+    text = "The split will be paid in January to holders of record Dec. 21."
+    assert values(text, OCTOBER_1989) == [("January", "1990-01"), ("Dec. 21", "1989-12-21")]
+
+
+def test_fractional_durations_are_written_in_whole_smaller_units() -> None:
+    assert values("The flight took 5 1/2 hours.") == [("5 1/2 hours", "PT5H30M")]
+    assert values("He served 2 1/2 years in prison.") == [("2 1/2 years", "P2Y6M")]
+    assert values("The talks lasted 1.5 days.") == [("1.5 days", "P1DT12H")]
+    assert values("The reactor ran for 3.7 years.") == [("3.7 years", "P3.7Y")]
+    assert values("The recipe needs 1/2 cup of flour.") == []
+
+
+def test_set_to_points_ahead() -> None:
+    spacy = pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    del spacy
+    nlp = load()
+    text = "The trial is set to begin on Wednesday in London."
+    assert only(text, "2006-03-28", doc=nlp(text)).value == "2006-03-29"
+    text = "The team set a record on Wednesday."
+    assert only(text, "2006-03-28", doc=nlp(text)).value == "2006-03-22"
+
+
+def test_current_and_recent_before_a_noun_refer_to_the_present_and_past() -> None:
+    assert values("The current weakness followed a recent filing.") == [
+        ("current", "PRESENT_REF"),
+        ("recent", "PAST_REF"),
+    ]
+    assert values("It is their most recent model.") == []
+    assert values("He swam against the current of the river.") == []
+    assert values("The current, which is strong, carried him.") == []

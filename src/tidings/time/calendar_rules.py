@@ -373,7 +373,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
     elif q in ("next", "coming"):
         yq = shift_quarter(current, 1)
     elif q in ("year-earlier", "year-ago"):
-        yq = shift_quarter(ref or shift_quarter(current, -1), -4)
+        yq = shift_quarter(ctx.report_quarter or ref or shift_quarter(current, -1), -4)
         return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
     else:
         yq = ref or shift_quarter(current, -1)
@@ -453,8 +453,8 @@ def yearend(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", None)
     if "end" in low:
         return Result("DATE", f"{ctx.dct.year}", "year", mod="END")
-    if ctx.ref_quarter:
-        yq = shift_quarter(ctx.ref_quarter, -4)
+    if ctx.report_quarter:
+        yq = shift_quarter(ctx.report_quarter, -4)
         return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", anchor=False)
     return Result("DATE", f"{ctx.dct.year - 1}", "year", anchor=False)
 

@@ -50,6 +50,11 @@ class Context:
     named one at any granularity ("in 1995", "last June", "the fourth quarter of 1994"), with the
     offsets where they ended, so that "later that year", "that month" or "in June" later in the
     same sentence can follow them.
+
+    ``report_quarter`` is the quarter a report is about, which "a year earlier" compares with: the
+    last mentioned quarter that had ended by the article date (or the article's own quarter, a
+    fiscal one, unless looked forward to); None once the text moves on to a longer period ("for
+    the nine months, …").
     """
 
     text: str
@@ -57,8 +62,10 @@ class Context:
     doc: Doc | None = None
     ref_day: date | None = None
     ref_quarter: tuple[int, int] | None = None
+    report_quarter: tuple[int, int] | None = None
     ref_year: int | None = None
     ref_year_end: int = -1
+    ref_year_named: bool = False  # the year was written ("1995", "last year"), not inferred from tense
     ref_month: tuple[int, int] | None = None
     ref_month_end: int = -1
     ref_day_end: int = -1
@@ -88,15 +95,24 @@ class Context:
         A day or week resolved from the article date ("Friday", "last week") does not name a
         year: only expressions at a coarser granularity or with a written year set ``ref_year``.
         """
+        if (
+            result.type == "DURATION"
+            and result.value in _PERIODS
+            and _PERIOD_PHRASE.search(self.text, max(0, start - 8), end)
+        ):
+            self.report_quarter = None  # "for the nine months, …": comparisons are now of that period
+            return
         if not result.anchor or result.value is None or result.type not in ("DATE", "TIME"):
             return
         value = result.value
         year = _YEAR_PREFIX.match(value)
         if year is None:
             return
-        if result.precision not in ("day", "week", "hour", "minute") or _WRITTEN_YEAR.search(
-            self.text, max(0, start), end
-        ):
+        written = _WRITTEN_YEAR.search(self.text, max(0, start), end) is not None
+        if result.precision not in ("day", "week", "hour", "minute") or written:
+            named = written or _YEAR_WORD.search(self.text, max(0, start), end) is not None
+            # "In 2015, … in June": the month keeps the year named before it.
+            self.ref_year_named = named or (self.ref_year_named and self.ref_year == int(year.group(1)))
             self.ref_year, self.ref_year_end = int(year.group(1)), end
         day = parse_date(value)
         if day is not None:
@@ -110,10 +126,21 @@ class Context:
         q = _QUARTER_VALUE.fullmatch(value)
         if q:
             self.ref_quarter = (int(q.group(1)), int(q.group(2)))
+            current = (self.dct.year, (self.dct.month - 1) // 3 + 1) if self.dct else None
+            if (
+                current is None
+                or self.ref_quarter < current
+                or (self.ref_quarter == current and self.direction(start, end) != "future")
+            ):
+                self.report_quarter = self.ref_quarter
 
     def sentence_year(self, start: int) -> int | None:
-        """The year named earlier in the sentence that holds ``start`` (None: none named there)."""
-        if self.ref_year is None or self.ref_year_end < 0 or self.ref_year_end > start:
+        """The year named earlier in the sentence that holds ``start`` (None: none named there).
+
+        Only a year the text wrote ("in 1995", "last year") counts: the year a bare month was
+        given from the tense ("in January" in a future sentence) names nothing.
+        """
+        if not self.ref_year_named or self.ref_year is None or not 0 <= self.ref_year_end <= start:
             return None
         if start - self.ref_year_end > 250 or _SENTENCE_BREAK.search(self.text, self.ref_year_end, start):
             return None
@@ -128,6 +155,13 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _MONTH_VALUE = re.compile(r"(\d{4})-([01]\d)")
 _YEAR_PREFIX = re.compile(r"(\d{4})(?!\d)")
 _WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d\d\b")
+_PERIODS = frozenset({"P6M", "P9M", "P1Y", "P2Q", "P3Q"})
+#: "the nine months", "the first six months", "the latest two quarters", "the year": a report's period.
+_PERIOD_PHRASE = re.compile(
+    r"\bthe\s{1,3}(?:(?:first|latest|past|full)\s{1,3})?(?:[\w-]+\s{1,3}(?:months|quarters)|year)\b",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"\byears?\b|\bnineteen\b|\bthousand\b", re.IGNORECASE)
 #: A sentence break: end punctuation before a capital or a quote, or a blank line.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]{0,2}\s{1,4}[\"“‘(]?[A-Z]|\n\s*\n")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{1,3}$")

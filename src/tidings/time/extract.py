@@ -74,10 +74,10 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
         if (
             route is DIGIT_ROUTE
             and position >= 2
-            and text[position - 1] in ",."
+            and text[position - 1] in ",./"
             and text[position - 2] in _DIGITS
         ):
-            continue  # the middle of a number such as 9,999,999
+            continue  # the middle of a number such as 9,999,999 or 5 1/2
         if token.lower() in GATED:
             following = _NEXT_TOKEN.match(text, word.end())
             if following is None or not (

@@ -206,9 +206,10 @@ def words_to_number(phrase: str) -> float | None:
     if not p:
         return None
     p = p.replace(",", "")
-    if p.endswith(" and a half") and p != "and a half":
-        whole = words_to_number(p[: -len(" and a half")])
-        return None if whole is None else whole + 0.5
+    for half in (" and a half", " 1/2", "½"):
+        if p.endswith(half) and p != half.strip():
+            whole = words_to_number(p[: -len(half)])
+            return None if whole is None else whole + 0.5
     try:
         return float(p)
     except ValueError:
@@ -272,7 +273,7 @@ NUMWORD = (
     r"|a\s{1,3}few|few|several|some|many|numerous|half\s{1,3}an?|a\s{1,3}half|a\s{1,3}single|an?)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3}){0,3}(?:\.\d{1,3})?)"
-NUMBER = rf"(?:{DIGITS}|{NUMWORD})(?:\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?![\w])"
+NUMBER = rf"(?:{DIGITS}|{NUMWORD})(?:\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half|\s{{1,3}}1/2|\s?½)?(?![\w/])"
 UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
     r"|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia|weekends?)(?![\w])"

@@ -362,9 +362,32 @@ def _dur_value(amount: float | None, unit_word: str) -> str:
     if unit in ("DE", "CE"):
         factor = 10 if unit == "DE" else 100
         return duration_value(None if amount is None else amount * factor, "Y", False)
-    if amount is not None and is_time and amount != int(amount) and unit == "H":
-        return duration_value(amount * 60, "M", True)
+    if amount is not None and amount != int(amount):
+        mixed = _mixed_units(amount * mult, unit, is_time)
+        if mixed is not None:
+            return mixed
     return duration_value(None if amount is None else amount * mult, unit, is_time)
+
+
+#: The next smaller unit and how many of it make one: a fraction is written in whole smaller units.
+_SMALLER = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("W", False): ("D", 7), ("D", False): ("H", 24)}
+_SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+
+
+def _mixed_units(amount: float, unit: str, is_time: bool) -> str | None:
+    """``2.5`` years → ``P2Y6M``, ``5.5`` hours → ``PT5H30M`` (as "an hour and a half"); None if inexact."""
+    smaller = _SMALLER_TIME.get(unit) if is_time else _SMALLER.get((unit, False))
+    if smaller is None:
+        return None
+    small_unit, factor = smaller
+    whole = int(amount)
+    rest = round((amount - whole) * factor, 6)
+    if rest != int(rest):
+        return None
+    if small_unit == "H":  # days and hours: "P2DT12H"
+        return f"P{whole}DT{int(rest)}H" if whole else f"PT{int(rest)}H"
+    head = f"{whole}{unit}" if whole else ""
+    return f"PT{head}{int(rest)}{small_unit}" if is_time else f"P{head}{int(rest)}{small_unit}"
 
 
 _QUANTITY_BEFORE = re.compile(
@@ -462,8 +485,8 @@ def _shifted(
     if unit in ("DE", "CE"):
         d = shift_day(anchor, "Y", steps * (10 if unit == "DE" else 100))
         return Result("DATE", f"{d.year:04d}", "year", quantity=True, anchor=False)
-    if unit == "Y" and abs(steps) == 1 and ctx.ref_quarter and direction in ("ago", "earlier"):
-        yq = shift_quarter(ctx.ref_quarter, -4)
+    if unit == "Y" and abs(steps) == 1 and ctx.report_quarter and direction in ("ago", "earlier"):
+        yq = shift_quarter(ctx.report_quarter, -4)
         return Result("DATE", f"{yq[0]}-Q{yq[1]}", "quarter", quantity=True, anchor=False)
     d = shift_day(anchor, unit if unit != "WE" else "W", steps)
     if unit == "D" or (unit == "W" and (abs(steps) == 1 or direction in ("earlier", "later", "previously"))):
@@ -550,10 +573,29 @@ def ref(m: re.Match[str], ctx: Context) -> Result | None:
         return Result(
             "DATE", "PAST_REF", None, start=m.start() + m.group().lower().index("the"), anchor=False
         )
+    if w in _ADJECTIVE_REFS:
+        return _adjective_ref(m, ctx, w)
     value = _REFS.get(w)
     if value is None:
         return None
     return Result("DATE", value, None, anchor=False)
+
+
+_ADJECTIVE_REFS = {"current": "PRESENT_REF", "recent": "PAST_REF"}
+
+
+def _adjective_ref(m: re.Match[str], ctx: Context, w: str) -> Result | None:
+    """ "the current weakness", "a recent filing": the adjective alone refers to the present or past.
+
+    Only before a lower-case word that is not a function word ("the current of the river", "most
+    recent" and "then current" are left alone).
+    """
+    nxt = next_word(ctx, m.end())
+    if not nxt.isalpha() or not nxt.islower() or nxt in _NOT_ADJECTIVE:
+        return None
+    if prev_word(ctx, m.start()) in ("most", "more", "less", "least", "then", "electric", "alternating"):
+        return None
+    return Result("DATE", _ADJECTIVE_REFS[w], None, anchor=False)
 
 
 _ADVERB_SETS = {

@@ -17,6 +17,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "going", "gon"})
 _FUTURE_VERBS = frozenset(
     {"plan", "expect", "schedule", "intend", "aim", "hope", "propose", "due", "prepare", "reschedule"}
 )
+#: Verbs that point ahead only with an infinitive: "is set to resume Monday", "slated to open".
+_FUTURE_HEADS = _FUTURE_VERBS | {"set", "slate", "poise"}
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _MARKER = re.compile(
     r"\b(?P<future>will|shall|won't|going\s+to|'ll|is\s+to|are\s+to|expected\s+to|plans?\s+to"
@@ -99,7 +101,7 @@ def _verb_tense_of_clause(verb: Any) -> str | None:
         head = verb.head
         if head.lower_ in ("going", "gon") and head.tag_ == "VBG":  # "is going to rise in the spring"
             return "past" if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children) else "future"
-        if head.lemma_ in _FUTURE_VERBS or head.lemma_ == "be":
+        if head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be":
             # "had been due to expire Friday": the adjective's own verb carries the tense.
             carrier = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
             return (
