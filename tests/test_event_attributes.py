@@ -311,6 +311,21 @@ def test_verbless_and_odd_input(text: str) -> None:
         assert all(v is None or 0 <= v <= MAX_COUNT for v in attrs.size.values())
 
 
+def test_a_doc_without_a_parse() -> None:
+    import spacy
+
+    doc = spacy.blank("en")("Gunmen killed 12 people on Friday. No one claimed responsibility.")
+    ctx = EventContext(doc=doc, published=PUBLISHED)
+    for token in doc:
+        attrs = describe(ctx, token)
+        assert (attrs.status, attrs.aux, attrs.date, attrs.date_source) == (
+            "completed",
+            None,
+            PUBLISHED,
+            "article",
+        )
+
+
 def test_odd_timex_values_and_dates() -> None:
     from tidings.models import Timex
 

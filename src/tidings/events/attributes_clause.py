@@ -136,9 +136,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def sentence(trigger: Token) -> SpacySpan:
+    """The trigger's sentence; a doc without sentence boundaries (no parser) is one sentence."""
+    try:
+        return trigger.sent
+    except ValueError:
+        return trigger.doc[:]
+
+
 def window(trigger: Token) -> SpacySpan:
     """The trigger's sentence, cut to ``WINDOW`` tokens on each side."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     start = max(sent.start, trigger.i - WINDOW)
     end = min(sent.end, trigger.i + WINDOW + 1)
     return trigger.doc[start:end]

@@ -22,7 +22,15 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tidings.events.attributes_clause import chain, clause_head, doc_text, is_verbal, token_span, words
+from tidings.events.attributes_clause import (
+    chain,
+    clause_head,
+    doc_text,
+    is_verbal,
+    sentence,
+    token_span,
+    words,
+)
 from tidings.events.attributes_mode import SPEECH_VERBS
 from tidings.models import Span, Timex
 
@@ -148,7 +156,7 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
     nominal trigger), ``clause`` (modifies the trigger's clause verbs), ``above`` (a clause above),
     ``narrative``; or ``(None, "none")``."""
     doc = trigger.doc
-    sent = trigger.sent
+    sent = sentence(trigger)
     in_sentence = [t for t in _dated(ctx.timexes) if sent.start_char <= t.start < sent.end_char]
     if in_sentence:
         attached: list[tuple[Timex, int]] = []
@@ -197,7 +205,7 @@ def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
     if heading is not None and _is_background(text[heading[0] : heading[1]]):
         paragraph = min(paragraph, heading[0])  # a background section keeps its own dates
     published = published_date(ctx)
-    limit = trigger.sent.start_char
+    limit = sentence(trigger).start_char
     before = [t for t in _dated(ctx.timexes) if t.end <= limit]
     for timex in reversed(before):
         if timex.start > paragraph:
