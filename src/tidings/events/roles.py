@@ -52,9 +52,15 @@ _RECIPIENT_PREPS = frozenset(
     {"on", "against", "to", "at", "with", "from", "into", "for", "toward", "towards", "upon"}
 )
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_PLACE_RECIPIENT = frozenset({"COERCE", "CONCEDE", "ASSAULT", "THREATEN", "AID", "CONSULT", "SANCTION"})
+#: Verbs of giving and moving: their object is what is given, the recipient follows "to"/"for".
+_THEME_VERBS = frozenset(
+    {"offer", "give", "send", "provide", "grant", "supply", "deliver", "contribute", "lend", "donate",
+     "withdraw", "pull", "return", "pay", "extend", "ship", "sell", "hand", "transfer", "move", "deploy"}
+)  # fmt: skip
 _UNDERGO = frozenset({"survive", "suffer", "escape", "endure", "sustain", "undergo", "face", "witness"})
 _COLLECTIVE = frozenset({"group", "government", "party", "team", "delegation", "coalition", "alliance"})
-_STATIVE_PASSIVE = frozenset({"camp", "encamp", "gather", "assemble", "station", "deploy", "mass"})
+_STATIVE_PASSIVE = frozenset({"camp", "encamp", "gather", "assemble", "station", "deploy", "mass", "oppose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 
@@ -142,11 +148,29 @@ def arguments(mention: Mention) -> tuple[list[Token], list[Token]]:
     else:
         actors.extend(_subjects(head))
         recipients.extend(_objects(head, mention))
+        if mention.type in lx.VERBAL:
+            for clause in _children(head, "ccomp"):
+                recipients.extend(_children(clause, "nsubj", "nsubjpass"))  # "demanded that X…"
     for inner in mention.content:
         _content_recipients(inner, actors, recipients)
+    if not recipients and mention.type in _PLACE_RECIPIENT:
+        recipients.extend(_locative_places(head))
     actors = _expand(actors)
     recipients = [r for r in _expand(recipients) if all(r.i != a.i for a in actors)]
+    if mention.type == "CONSULT" and mention.mode != "visit":
+        actors, recipients = actors + recipients, []  # meetings: every participant is an actor
     return actors, recipients
+
+
+def _locative_places(head: Token) -> list[Token]:
+    """A named place the event is "in"/"into"/"at" (its people are the recipients: "imposed a
+    curfew in Abidjan", "arrived in Amman")."""
+    out: list[Token] = []
+    for token in [head, *_children(head, "dobj")]:
+        for prep in _children(token, "prep"):
+            if _lemma(prep) in ("in", "into", "at", "inside", "throughout"):
+                out.extend(p for p in _children(prep, "pobj") if p.ent_type_ in ("GPE", "LOC"))
+    return out[:2]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -175,9 +199,19 @@ def _subjects(verb: Token) -> list[Token]:
 def _objects(verb: Token, mention: Mention) -> list[Token]:
     out: list[Token] = []
     trigger_ids = {t.i for t in mention.tokens}
+    theme = _lemma(verb) in _THEME_VERBS
+    stative = _lemma(verb) in _STATIVE_PASSIVE
     for child in verb.children:
+        if child.dep_ == "dobj" and theme and child.i not in trigger_ids:
+            continue  # "offered its troops to X": the troops are the offer, X the recipient
+        if child.dep_ == "nsubjpass" and stative:
+            continue  # "Israel is opposed to…": the subject
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr") and child.i not in trigger_ids:
             out.append(child)
+            if not _actor_like(child):  # "break off relations with Congo", "restrictions against X"
+                for prep in _children(child, "prep"):
+                    if _lemma(prep) in _RECIPIENT_PREPS:
+                        out.extend(_children(prep, "pobj"))
         elif child.dep_ in ("dobj",) and child.i in trigger_ids:
             _noun_arguments(child, [], out)
         elif child.dep_ == "prep" and (_lemma(child) in _RECIPIENT_PREPS or child.i in trigger_ids):
@@ -186,6 +220,17 @@ def _objects(verb: Token, mention: Mention) -> list[Token]:
             for sibling in _children(verb, "prep"):
                 out.extend(_children(sibling, "pobj"))
     return out
+
+
+def _actor_like(token: Token) -> bool:
+    lemma = _lemma(token)
+    return (
+        token.ent_type_ in _NAMED
+        or token.pos_ == "PRON"
+        or lemma in _PEOPLE
+        or lemma in GROUPS
+        or lemma in TITLES
+    )
 
 
 def _noun_arguments(noun: Token, actors: list[Token], recipients: list[Token]) -> None:
@@ -263,11 +308,15 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
             return nearest
         return book.recent or nearest
     phrase = _phrase(token)
-    for sub in phrase:
-        if sub.i != token.i and sub.dep_ in ("compound", "amod", "nmod", "poss") and sub.ent_type_ in _NAMED:
-            inner = actor_at(book.actors, (sub.idx, sub.idx + len(sub.text)))
-            if inner is not None and sub.dep_ != "poss":
-                return inner
+    modifiers = [
+        sub
+        for sub in phrase
+        if sub.i != token.i and sub.dep_ in ("compound", "amod", "nmod") and sub.ent_type_ in _NAMED
+    ]
+    for sub in modifiers:
+        inner = actor_at(book.actors, (sub.idx, sub.idx + len(sub.text)))
+        if inner is not None:
+            return inner
     for child in token.children:
         if child.dep_ == "poss" and _lemma(token) not in _PEOPLE and token.ent_type_ not in _NAMED:
             return resolve(child, book)
@@ -281,7 +330,10 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
                 found = resolve(pobj, book)
                 if found is not None:
                     return found
-    return _create(token, phrase, book)
+    created = _create(token, phrase, book)
+    if created is None and modifiers and modifiers[0].ent_type_ in ("NORP", "GPE"):
+        return _create(modifiers[0], [modifiers[0]], book)  # "Iraqi towns", "German goods"
+    return created
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
