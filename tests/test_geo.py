@@ -367,3 +367,20 @@ def test_an_article_naming_thousands_of_places_resolves(gazetteer: Gazetteer) ->
     places = resolve_spans(text, mentions)
     assert len(places) == len(names)
     assert sum(p["resolved"] for p in places) > 0.9 * len(names)
+
+
+def test_places_anywhere_inside_organisation_names() -> None:
+    from tidings.models import Article
+    from tidings.nlp.model import parse
+
+    article = Article.create(
+        "Reporters from DeSmog Canada and the Canadian Press asked the Amazon Web Services office in "
+        "Seattle about the outage."
+    )
+    places = resolve_places(article, parse(article))
+    embedded = {p["text"]: p for p in places if p["label"] == "EMBED"}
+    assert embedded.get("Canada", {}).get("country") == "CAN"
+    assert embedded.get("Canadian", {}).get("country") == "CAN"
+    assert not any(p["text"].startswith("Amazon") for p in places)  # not the Brazilian state
+    for place in places:
+        assert article.text[place["start"] : place["end"]] == place["text"]

@@ -52,9 +52,9 @@ def test_geowebnews_gold_spans() -> None:
     from tidings.eval.geo import evaluate_geo
 
     result = evaluate_geo(requires_shared("data", "geoparsing", "GeoWebNews"), "gold", workers=2)
-    assert result["accuracy_161"] >= 0.80
-    assert result["exact"] >= 0.73
-    assert result["in_gazetteer_only"]["accuracy_161"] >= 0.89
+    assert result["accuracy_161"] >= 0.83
+    assert result["exact"] >= 0.76
+    assert result["in_gazetteer_only"]["accuracy_161"] >= 0.93
 
 
 @pytest.mark.slow
@@ -62,8 +62,8 @@ def test_geovirus_gold_spans() -> None:
     from tidings.eval.geo import evaluate_geo
 
     result = evaluate_geo(requires_shared("data", "geoparsing", "GeoVirus.xml"), "gold", workers=2)
-    assert result["accuracy_161"] >= 0.73
-    assert result["auc"] <= 0.36
+    assert result["accuracy_161"] >= 0.78
+    assert result["auc"] <= 0.33
 
 
 @pytest.mark.slow

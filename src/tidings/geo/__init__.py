@@ -47,6 +47,7 @@ _PLACE_NOUNS = frozenset(
      "neighborhood", "area", "suburb", "countryside", "outskirts", "streets", "camp"}
 )  # fmt: skip
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_EMBEDDING_LABELS = frozenset({"ORG", "PRODUCT", "EVENT"})
 
 
 def place_mentions(doc: Doc) -> list[Mention]:
@@ -65,7 +66,9 @@ def place_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(ent.start, ent.end, ent.text, ent.label))
         elif ent.label in _OTHER_LABELS and (frame := _locative_frame(doc, ent.start, ent.end)):
             mentions.append(Mention(ent.start, ent.end, ent.text, "PROPN", strong=frame == "strong"))
-        elif ent.label in ("ORG", "PRODUCT", "EVENT"):
+            if ent.label in _EMBEDDING_LABELS:  # "from DeSmog Canada": the name may still hold a place
+                mentions.extend(m for m in _embedded(ent.start, ent.text) if m.text != ent.text)
+        elif ent.label in _EMBEDDING_LABELS:
             mentions.extend(_embedded(ent.start, ent.text))
             continue
         else:
@@ -92,26 +95,28 @@ def place_mentions(doc: Doc) -> list[Mention]:
 
 
 def _embedded(start: int, text: str) -> list[Mention]:
-    """Places named inside an organisation's name ("EU", "Zimbabwe Electoral Commission",
-    "University of California"), labelled ``EMBED``; kept later only for well-known places."""
-    words = list(re.finditer(r"\S+", text))
+    """Places named inside an organisation's name ("EU", "Zimbabwe Electoral Commission", "DeSmog
+    Canada", "University of California", "Canadian Press"), labelled ``EMBED``: every run of one to
+    three capitalised words; kept later only for well-known places."""
+    words = list(re.finditer(r"\S+", text))[:_EMBED_WORDS]
     if words and words[0].group(0).lower() == "the":
         words = words[1:]
-    if not words:
-        return []
-    spans: list[tuple[int, int]] = [(words[0].start(), len(text))]
-    for size in (3, 2, 1):
-        if size < len(words):
-            spans.append((words[0].start(), words[size - 1].end()))
-    for i, word in enumerate(words[:-1]):
-        if word.group(0) == "of":
-            spans.append((words[i + 1].start(), words[-1].end()))
     out = []
-    for s, e in spans:
-        surface = text[s:e].rstrip(",.")
-        if surface[:1].isupper():
-            out.append(Mention(start + s, start + s + len(surface), surface, "EMBED"))
+    for i, first in enumerate(words):
+        for size in (1, 2, 3):
+            if i + size > len(words):
+                break
+            last = words[i + size - 1]
+            surface = text[first.start() : last.end()].rstrip(",.;:)’'")
+            surface = re.sub(r"(?:'s|’s)$", "", surface).lstrip("(")
+            if surface[:1].isupper() and surface.split()[-1][:1].isupper():
+                s = start + text.index(surface, first.start())
+                out.append(Mention(s, s + len(surface), surface, "EMBED"))
     return out
+
+
+#: Longest stretch of an organisation's name searched for places (in words).
+_EMBED_WORDS = 12
 
 
 def _locative_frame(doc: Doc, start: int, end: int) -> str | None:

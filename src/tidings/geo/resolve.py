@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from tidings.geo.build import ALIAS, ALTERNATE, CODE, PRIMARY, SKELETON
+from tidings.geo.build import ALIAS, ALTERNATE, CODE, DEMONYM, PRIMARY, SKELETON
 from tidings.geo.gazetteer import Candidate, Gazetteer, Place
 from tidings.geo.normalize import normalize, variants
 from tidings.geo.query import (
@@ -237,8 +237,11 @@ def _decide(
 
 def _well_known(cand: Candidate, surface: str) -> bool:
     """A country, continent, first-level area or large city, named by its own name or code (an
-    alias only as an acronym, "EU"): "Amazon" in "Amazon Web Services" is not Amazonas."""
+    alias only as an acronym, "EU"; a demonym only for a country, region or continent: "Canadian
+    Press"): "Amazon" in "Amazon Web Services" is not Amazonas."""
     place = cand.place
+    if cand.kind == DEMONYM:
+        return place.feature in ("PCLI", "CONT", "RGN") and surface[:1].isupper()
     if cand.kind not in (PRIMARY, CODE) and not (cand.kind == ALIAS and surface.isupper()):
         return False
     return place.feature in ("PCLI", "CONT", "ADM1", "PPLC") or place.population >= 100_000
