@@ -384,3 +384,14 @@ def test_places_anywhere_inside_organisation_names() -> None:
     assert not any(p["text"].startswith("Amazon") for p in places)  # not the Brazilian state
     for place in places:
         assert article.text[place["start"] : place["end"]] == place["text"]
+
+
+def test_geocode_command_prints_a_region_without_geonames_id() -> None:
+    from click.testing import CliRunner
+
+    from tidings.cli import cli
+
+    result = CliRunner().invoke(cli, ["geocode", "West Africa"])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0].split()
+    assert first[0] == "-" and "Western Africa" in result.output and "RGN" in first

@@ -607,7 +607,7 @@ def geocode_command(name: str, country: str | None, as_json: bool) -> None:
     for row in rows:
         where = ", ".join(x for x in (row["name"], row["admin1"], row["country"]) if x)
         click.echo(
-            f"{row['geonameid']:>9}  {where}  {row['feature']}  {row['lat']:.4f},{row['lon']:.4f}  "
+            f"{row['geonameid'] or '-':>9}  {where}  {row['feature']}  {row['lat']:.4f},{row['lon']:.4f}  "
             f"pop {row['population']:,}  ({row['match']})"
         )
 
