@@ -37,8 +37,8 @@ def test_relation_roles_follow_the_parse() -> None:
     doc = parse_text("Kenyan troops captured Kismayo on Friday after heavy fighting near Afmadow.")
     captured = _token(doc, "captured")
     assert relation(captured, _token(doc, "Kismayo")).role == "patient"
-    assert relation(captured, _token(doc, "Kenyan")).role == "actor"
-    doc = parse_text("A bomb exploded in a crowded market in Peshawar on Monday.")
+    assert relation(captured, _token(doc, "Kenyan")).role == "people"  # whose troops
+    doc = parse_text("A bomb exploded in a crowded bus in Peshawar on Monday.")
     rel = relation(_token(doc, "exploded"), _token(doc, "Peshawar"))
     assert (rel.role, rel.clause, rel.depth) == ("site", 0, 1)
 
@@ -64,6 +64,12 @@ def test_the_subjects_country_is_not_the_site() -> None:
     chosen = _locate("Kenyan troops captured Kismayo on Friday.", "captured")
     assert chosen is not None and chosen["text"] == "Kismayo"
     assert _locate("Kenya condemned the attack on Friday.", "attack") is None
+
+
+def test_a_city_qualifying_people_places_them_a_country_does_not() -> None:
+    chosen = _locate("Mombasa police shot a suspect on Friday.", "shot")
+    assert chosen is not None and chosen["text"] == "Mombasa" and chosen["role"] == "located"
+    assert _locate("Kenyan police shot a suspect on Friday.", "shot") is None
 
 
 def test_the_most_specific_place_of_the_event_wins() -> None:

@@ -15,6 +15,7 @@ part of a region ("northern X", a district, "40 km from X"), 3 a region or a cou
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.geo.location_mentions import missed_places
@@ -32,7 +33,7 @@ _ROLE = {
     "site": 4.0,
     "patient": 3.5,
     "near": 3.5,
-    "reference": 2.5,
+    "reference": 3.0,
     "described": 3.0,
     "modifier": 3.0,
     "located": 3.0,
@@ -44,12 +45,13 @@ _ROLE = {
 _CLAUSE = (0.0, -0.7, -2.0, -6.0)
 _PLACE_ROLES = frozenset({"site", "near", "reference", "modifier", "patient", "described", "located"})
 _RANK = {"sub-city": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
+_QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NOUN_RANK = {
     "province": 3, "provinces": 3, "region": 3, "state": 3, "governorate": 3, "country": 4,
     "district": 2, "county": 2, "countryside": 2, "valley": 2,
 }  # fmt: skip
 #: A best score below this means the sentence does not say where the event happened.
-THRESHOLD = 2.0
+THRESHOLD = 2.3
 
 
 def event_location(
@@ -144,8 +146,17 @@ def _head(doc: Doc, place: dict[str, Any]) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _entity_spans(doc: Doc) -> set[tuple[int, int]]:
-    return {(e.start_char, e.end_char) for e in doc.ents}
+def _entity_spans(doc: Doc) -> dict[tuple[int, int], str]:
+    return {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+
+
+def _inside_name(place: dict[str, Any], entities: dict[tuple[int, int], str]) -> bool:
+    """Whether the place is a strict part of a person's or organisation's name."""
+    start, end = int(place["start"]), int(place["end"])
+    return any(
+        label in ("PERSON", "ORG") and s <= start and end <= e and (s, e) != (start, end)
+        for (s, e), label in entities.items()
+    )
 
 
 def _score_places(
@@ -154,7 +165,7 @@ def _score_places(
     """Each eligible place of the sentence with its score and relation to the trigger."""
     s_start, s_end = sentence
     dateline = _dateline_end(doc.text)
-    entities: set[tuple[int, int]] | None = None
+    entities: dict[tuple[int, int], str] | None = None
     heads: list[tuple[dict[str, Any], Token, Relation]] = []
     for place in places:
         if not isinstance(place, dict):
@@ -164,6 +175,9 @@ def _score_places(
             continue
         if int(place["start"]) < dateline:
             continue
+        entities = _entity_spans(doc) if entities is None else entities
+        if _inside_name(place, entities):
+            continue  # "Aden" in "Aden Hashi Ayro", "Sham" in "the Islamic State in Iraq and Sham"
         rel = relation(trigger, head)
         if place.get("label") == "EMBED":
             # a place inside an organisation's name, unless the "organisation" is only the name of
@@ -172,7 +186,7 @@ def _score_places(
             whole = (int(place["start"]), int(place["end"])) in entities
             if not (whole and rel.role in ("site", "patient") and rel.clause == 0):
                 continue
-        heads.append((place, head, rel))
+        heads.append((place, head, _people_role(rel, place)))
     scored = []
     for place, head, rel in heads:
         score = (
@@ -182,10 +196,10 @@ def _score_places(
             - 0.25 * rel.depth
             - min(0.5, 0.01 * rel.distance)
         )
-        country_level = place.get("label") == "NORP" or place.get("precision") in ("country", "continent")
+        country_level = _demonym(place) or place.get("precision") in ("country", "continent")
         if rel.qualifier and country_level and rel.role in _PLACE_ROLES:
             score = min(score, _ROLE["actor"])  # "US airstrike", "Iraqi police": whose, not where
-        elif place.get("label") == "NORP":
+        elif _demonym(place):
             score -= 1.5 if rel.role in _PLACE_ROLES else 2.5
         if not place.get("resolved"):
             score -= 0.5
@@ -197,6 +211,22 @@ def _score_places(
         score += _hierarchy(place, head, rel, heads)
         scored.append((round(score, 3), place, rel))
     return scored
+
+
+def _demonym(place: dict[str, Any]) -> bool:
+    """A people's name ("Iraqi", "Kurdish"), not a place's own name the tagger took for one."""
+    if place.get("label") != "NORP":
+        return False
+    return str(place.get("text") or "").strip().lower() != str(place.get("name") or "").strip().lower()
+
+
+def _people_role(rel: Relation, place: dict[str, Any]) -> Relation:
+    """A name qualifying people ("Basra protesters", "London police") places them, unless it is a
+    country's or a nation's ("Iraqi police", "US soldiers"): those are actors."""
+    if rel.role != "people":
+        return rel
+    country_level = _demonym(place) or place.get("precision") in ("country", "continent")
+    return replace(rel, role="actor" if country_level or not place.get("resolved") else "located")
 
 
 def _hierarchy(
@@ -213,17 +243,13 @@ def _hierarchy(
     for other, other_head, other_rel in heads:
         if other is place or other_head.i == head.i:
             continue
-        if other_rel.role not in _PLACE_ROLES or other_rel.clause > 1 or other.get("label") == "NORP":
+        if other_rel.role not in _PLACE_ROLES or other_rel.clause > 1 or _demonym(other):
             continue
         other_own = anchor(other_head)
         other_rank = _rank(other, other_own)
-        if own.i == other_own.i:
-            if head.dep_ in ("compound", "amod", "nmod") and other_head.dep_ not in (
-                "compound",
-                "amod",
-                "nmod",
-            ):
-                penalty = min(penalty, -1.5)  # "the Gulf coast city of X": X names the city
+        if own.i == other_own.i:  # two names of one phrase: "the X district of Y", "Y's X district"
+            if rank > other_rank or (rank == other_rank and head.dep_ in _QUALIFIER_DEPS):
+                penalty = min(penalty, -1.5)
         elif _descends(own, other_own):  # this place situates the other one
             if rank >= other_rank or not other.get("resolved"):
                 penalty = min(penalty, -2.0)
@@ -237,16 +263,19 @@ def _hierarchy(
         elif rank > other_rank and other_rel.clause <= rel.clause:
             penalty = min(penalty, max(-1.5, -0.6 * (rank - other_rank)))  # a wider area beside a town
         elif rel.role == "reference" and other_rel.role != "reference":
-            penalty = min(penalty, -1.0)  # "40 km from X" only when nothing nearer is named
+            penalty = min(penalty, -1.5)  # "40 km from X" only when nothing nearer is named
         elif other_head.i < head.i and rel.part and rank >= other_rank and rel.role in ("site", "near"):
             penalty = min(penalty, -1.0)  # "the village of X in western Y": Y is a wider area
+        elif head.dep_ == "conj" and _descends(head, other_head) and rank >= other_rank:
+            penalty = min(penalty, -0.5)  # "in X and Y": the first named
     return penalty
 
 
 def _rank(place: dict[str, Any], own: Token) -> int:
     """How wide the place is (0 a site in a town … 5 a continent), from the gazetteer and from the
-    noun it stands for ("X province" is a region whatever the gazetteer matched)."""
-    rank = _RANK.get(str(place.get("precision")), 1)
+    noun it stands for ("X province" is a region whatever the gazetteer matched); a name the
+    gazetteer lacks is most likely a small one (a neighbourhood, a village)."""
+    rank = _RANK.get(str(place.get("precision")), 1) if place.get("resolved") else 0
     return max(rank, _NOUN_RANK.get(own.lower_, 0))
 
 

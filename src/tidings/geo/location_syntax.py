@@ -148,7 +148,11 @@ def relation(trigger: Token, place: Token) -> Relation:
         return Relation("described" if described else "other", 0 if described else 2, 1, distance, False)
     clause = max(_clause_cost(path_down), _crossing(path_up))
     role, part, detour = _role(path_up, lca, trigger)
-    depth = sum(1 for t in path_up[1:] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj"))
+    depth = sum(
+        1
+        for t in path_up[1:]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj") and t.lower_ not in PLACE_NOUNS
+    )
     qualifier = (
         place.dep_ in ("compound", "amod", "nmod")
         and not _place_noun(place.head)
@@ -204,11 +208,17 @@ def _clause_cost(path_down: list[Token]) -> int:
     for token in path_down:
         if not _is_verb(token) and token.dep_ not in ("relcl", "ccomp", "parataxis"):
             continue
-        if token.dep_ in ("relcl", "ccomp", "parataxis", "csubj"):
+        if token.dep_ in ("relcl", "ccomp", "parataxis", "csubj") or _own_event(token):
             cost = max(cost, 2)
         elif token.dep_ in _SCENE_DEPS:
             cost = max(cost, 1)  # "shot and killed X in Y", "killed when a bomb hit Y"
     return cost
+
+
+def _own_event(token: Token) -> bool:
+    """A coordinated verb with its own subject and tense tells another event ("jets bombed A and
+    the army shelled B"); an elliptical one shares the scene ("two were killed and five wounded")."""
+    return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP") and _own_subject(token)
 
 
 def _crossing(path_up: list[Token]) -> int:
@@ -217,7 +227,7 @@ def _crossing(path_up: list[Token]) -> int:
     for token in path_up[1:]:
         if not _is_verb(token):
             continue
-        if token.dep_ in ("ccomp", "parataxis", "csubj", "ROOT", "relcl"):
+        if token.dep_ in ("ccomp", "parataxis", "csubj", "ROOT", "relcl") or _own_event(token):
             cost = max(cost, 2)
         else:  # "hiding in a hole in X", "a shop they ran in X": the same scene
             cost = max(cost, 1)
@@ -247,7 +257,7 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         detour -= 3.0  # "according to sources in X"
     # a place qualifying a noun for people or their equipment: "US soldiers", "Iraqi police"
     if place.dep_ in ("compound", "amod", "nmod", "poss") and place.head.lower_ in PEOPLE_NOUNS:
-        return "actor", part, detour
+        return "people", part, detour  # whose people: a country's are actors, a city's are there
     subject_side = top.dep_ in _SUBJECT_DEPS or top.dep_ == "agent"
     if not preps or words == ["by"]:
         if subject_side or words == ["by"]:
@@ -256,8 +266,9 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
             own = place.i == top.i or anchor(place).i == top.i or place.dep_ in ("appos", "conj")
             if own:
                 return "patient", part, detour
-            # "Venezuela's oil installations" names a site; "Atlanta pitcher X" names a person
-            return ("modifier" if top.lower_ in PLACE_NOUNS else "other"), part, detour
+            # "Jerusalem's streets", "a Baghdad restaurant" name a site; "Atlanta pitcher X" a person
+            chain = path_up[1:]
+            return ("other" if any(_person(t) for t in chain) else "modifier"), part, detour
         if top.dep_ in ("npadvmod", "advmod"):
             return "site", part, detour
         if (
@@ -281,7 +292,7 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         role = "reference"
     elif nearest in NEAR_PREPS:
         role = "near"
-    elif nearest == "from" or (nearest == "of" and place.head.i == preps[0].i and _person(preps[0].head)):
+    elif nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
         role = "origin"  # "a driver from X", "Dashinski, of Belarus,"
     elif place.dep_ in ("poss", "compound", "amod", "nmod") and not _place_noun(place.head):
         role = "modifier"
@@ -289,7 +300,7 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         role = "site"
     if role == "modifier" and place.head.lower_ in EVENT_NOUNS:
         role = "site"  # "the Helmand battle", "the Mosul operation": an event in X
-    if role in ("site", "near", "modifier", "reference") and (subject_side or "by" in words):
+    if role in ("site", "near", "modifier") and (subject_side or "by" in words):
         agents = [p for p, w in zip(preps, words, strict=True) if w == "by"]
         by_thing = (
             bool(agents) and not subject_side and not any(_person(c) for a in agents for c in a.children)
