@@ -77,6 +77,9 @@ def test_drone_attack_by_unknown_perpetrators() -> None:
         ("Japan halted economic aid to the military government.", "SANCTION", "discontinue"),
         ("Army units were deployed along the eastern frontier overnight.", "MOBILIZE", "troops"),
         ("The defence minister resigned on Thursday after the budget vote.", "RETREAT", "resign"),
+        ("The rebel command declared a ceasefire in the southern hills on Sunday.", "CONCEDE", None),
+        ("Protesters blocked the main highway into the capital for six hours.", "PROTEST", "obstruct"),
+        ("The navy moved two warships toward the disputed islands.", "MOBILIZE", "weapons"),
     ],
 )
 def test_plover_type_from_the_definitions(text: str, kind: str, mode: str | None) -> None:

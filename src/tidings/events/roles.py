@@ -58,6 +58,10 @@ _THEME_VERBS = frozenset(
     {"offer", "give", "send", "provide", "grant", "supply", "deliver", "contribute", "lend", "donate",
      "withdraw", "pull", "return", "pay", "extend", "ship", "sell", "hand", "transfer", "move", "deploy"}
 )  # fmt: skip
+_BODIES = frozenset(
+    {"command", "leadership", "headquarters", "wing", "unit", "chief", "spokesman", "council", "body",
+     "committee", "faction", "branch", "office", "camp", "side"}
+)  # fmt: skip
 _UNDERGO = frozenset({"survive", "suffer", "escape", "endure", "sustain", "undergo", "face", "witness"})
 _COLLECTIVE = frozenset({"group", "government", "party", "team", "delegation", "coalition", "alliance"})
 _STATIVE_PASSIVE = frozenset({"camp", "encamp", "gather", "assemble", "station", "deploy", "mass", "oppose"})
@@ -385,6 +389,9 @@ def _create(token: Token, phrase: list[Token], book: ActorBook) -> Actor | None:
         sector = _PEOPLE.get(lemma) or GROUPS.get(token.text.lower()) or GROUPS.get(lemma)
         if sector is None and lemma in TITLES:
             sector = TITLES[lemma][1]
+    elif lemma in _BODIES and any(_lemma(w) in _PEOPLE for w in phrase if w.i != token.i):
+        # "the rebel command", "army leadership": a body of the group its modifier names
+        sector = next(_PEOPLE[_lemma(w)] for w in phrase if w.i != token.i and _lemma(w) in _PEOPLE)
     else:
         return None
     words = [t for t in phrase if t.dep_ not in ("det", "nummod", "quantmod") and t.pos_ != "NUM"]

@@ -38,6 +38,7 @@ _PEOPLE_SUBJECT = frozenset(
      "employee", "refugee", "youth", "opponent", "citizen", "women", "woman", "man", "men", "trader"}
 )  # fmt: skip
 _CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit"})
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager", "keen"})
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
@@ -149,6 +150,10 @@ def _verb_mention(token: Token) -> Mention | None:
                 return Mention(token, "REJECT", "meet", [token, obj])
             if olemma in lx.HOSTILITIES:
                 return Mention(token, "RETREAT", "ceasefire", [token, obj])
+        if olemma in _TRUCES and lemma in ("declare", "announce", "proclaim", "call"):
+            return Mention(token, "CONCEDE", None, [token, obj])  # a declared ceasefire (CONCEDE)
+        if olemma in _TRUCES and lemma in ("observe", "implement", "respect", "hold", "enforce"):
+            return Mention(token, "RETREAT", "ceasefire", [token, obj])  # one carried out (RETREAT)
         if lemma in lx.LIGHT:
             entry = lx.NOUNS.get(_compound_key(obj)) or lx.NOUNS.get(olemma)
             if entry:
