@@ -55,15 +55,24 @@ def clause_head(trigger: Token) -> Token:
     return token
 
 
-def chain(head: Token) -> list[Token]:
+def chain(head: Token, coordinated: bool = True) -> list[Token]:
     """The clause head and the control verbs above it ("tried" for "tried to hit"), nearest first.
-    A controlling adjective leads to its verb: "will be able to set" gives set, able, be."""
+    A controlling adjective leads to its verb: "will be able to set" gives set, able, be. A verb
+    coordinated without its own subject or auxiliary shares its first conjunct's: "will take off
+    and land" gives land, take (unless ``coordinated`` is false: negation does not distribute so,
+    "did not comment and referred questions to the ministry")."""
     out = [head]
     token = head
-    for _ in range(4):
-        if token.dep_ != "xcomp" or token.head.i == token.i:
+    for _ in range(6):
+        if token.head.i == token.i:
             break
         above = token.head
+        if coordinated and token.dep_ == "conj" and is_verbal(above) and not _has_own_frame(token):
+            token = above
+            out.append(token)
+            continue
+        if token.dep_ != "xcomp":
+            break
         if above.pos_ == "ADJ" and above.dep_ in ("acomp", "xcomp") and is_verbal(above.head):
             out.append(above)
             above = above.head
@@ -72,6 +81,10 @@ def chain(head: Token) -> list[Token]:
         token = above
         out.append(token)
     return out
+
+
+def _has_own_frame(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg") for c in verb.children)
 
 
 def governors(head: Token, depth: int = 4) -> Iterator[Token]:

@@ -86,6 +86,8 @@ CHANGE_VERBS = _w(
 #: Denials of a claim rather than of an event: "rejected the claims that it attacked", but not
 #: "rejected the proposal".
 CLAIM_NOUNS = _w("claim report allegation accusation suggestion charge assertion rumour rumor")
+#: Temporal conjunctions whose present-tense clause takes the time of the clause above.
+TEMPORAL_MARKS = _w("when after before until till once as")
 #: Verbs whose object is an event still to happen ("agreed the purchase", "called for a rerun").
 FUTURE_OBJECT_VERBS = _w("plan schedule agree propose negotiate seek request demand urge approve")
 #: Verbs asking for an event: "called for a rerun", "pushed for talks".
@@ -99,14 +101,14 @@ CLAIM_OBJECTS = _w("responsibility credit")
 # -- shared helpers ------------------------------------------------------------------------------
 
 
-def _verb_scope(trigger: Token) -> list[Token]:
+def _verb_scope(trigger: Token, coordinated: bool = True) -> list[Token]:
     """The verbs whose mode the trigger shares: its clause chain, or for a nominal trigger the
     chain of the occurrence verb it is an argument of (empty otherwise)."""
     head = clause_head(trigger)
     occurs = _is_argument(trigger, head)
     if trigger.i != head.i and not is_verbal(trigger) and not occurs:
         return []
-    return chain(head)
+    return chain(head, coordinated)
 
 
 def _is_argument(noun: Token, verb: Token) -> bool:
@@ -255,7 +257,7 @@ def negated(trigger: Token) -> Found:
             return "negated", [token_span(child)]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
         return "negated", [token_span(trigger.head)]
-    verbs = _verb_scope(trigger)
+    verbs = _verb_scope(trigger, coordinated=False)
     for verb in verbs:
         for child in verb.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATIVE_ADVS):
@@ -309,7 +311,7 @@ def hypothetical(trigger: Token) -> Found:
     return None, []
 
 
-def future(trigger: Token) -> Found:
+def future(trigger: Token, depth: int = 0) -> Found:
     """ "will", "going to", "plans to", "is expected to", "scheduled", "upcoming", purpose and
     complement infinitives ("signed a contract to supply") …"""
     for child in children(trigger, "amod"):
@@ -331,6 +333,14 @@ def future(trigger: Token) -> Found:
         infinitive = _infinitive(verbs)
         if infinitive is not None:
             return "future", [token_span(infinitive)]
+        top = verbs[-1]
+        mark = next(
+            (c for c in top.children if c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS), None
+        )
+        if mark is not None and top.dep_ == "advcl" and depth < 3 and _present(top):
+            found, spans = future(top.head, depth + 1)  # "will resign when the deal is finalized"
+            if found is not None:
+                return found, [token_span(mark), *spans]
     if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in FUTURE_OBJECT_VERBS:
         return "future", [token_span(trigger.head)]
     if (
@@ -340,6 +350,13 @@ def future(trigger: Token) -> Found:
     ):
         return "future", [token_span(trigger.head.head)]
     return None, []
+
+
+def _present(verb: Token) -> bool:
+    """The verb is in the present tense ("is finalized", "arrives")."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _infinitive(verbs: list[Token]) -> Token | None:
