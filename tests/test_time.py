@@ -538,3 +538,35 @@ def test_current_and_recent_before_a_noun_refer_to_the_present_and_past() -> Non
     assert values("It is their most recent model.") == []
     assert values("He swam against the current of the river.") == []
     assert values("The current, which is strong, carried him.") == []
+
+
+def test_full_year_election_day_and_couple_of() -> None:
+    assert values("Sales for the full year were $6.6 billion.", OCTOBER_1989) == [("the full year", "1989")]
+    assert values("The campaign runs from now to Election Day.", "1998-10-26")[-1] == (
+        "Election Day",
+        "1998-11-03",
+    )
+    assert values("Over the next couple of years, prices rose.") == [("the next couple of years", "P2Y")]
+
+
+def test_the_last_half_of_a_year_but_not_of_an_hour() -> None:
+    assert values("Sales should rise in the last half of 1989.") == [("the last half of 1989", "1989-H2")]
+    assert values("He spoke for the last half hour.") == []
+
+
+def test_titles_and_idioms_are_not_times() -> None:
+    assert values('Baker said on ABC\'s "This Week With David Brinkley" that talks failed.') == []
+    assert values("This week, he left.", OCTOBER_1989) == [("This week", "1989-W43")]
+    assert values("For Poland, high noon has come.") == []
+    assert values("They met at noon.", OCTOBER_1989) == [("noon", "1989-10-26T12:00")]
+    assert values("The quarter-to-quarter comparison improved.") == []
+
+
+def test_a_possessive_weekday_is_the_nearest_day_whatever_the_clause_tense() -> None:
+    spacy = pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    del spacy
+    nlp = load()
+    text = "They said they would appeal Wednesday's ruling by the agency."
+    assert only(text, "2000-01-07", doc=nlp(text)).value == "2000-01-05"

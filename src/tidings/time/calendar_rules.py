@@ -238,6 +238,18 @@ def fiscal_year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{ctx.dct.year:04d}", "year")
 
 
+def full_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """E.g. "sales for the full year", "the entire year": the article's year, or the one just ended
+    when a past-tense sentence of the first quarter reports it ("GM lost $10 billion for the entire
+    year", written in January)."""
+    if ctx.dct is None:
+        return Result("DATE", None, "year")
+    year = ctx.dct.year
+    if ctx.dct.month <= 3 and ctx.direction(m.start(), m.end()) == "past":
+        year -= 1
+    return Result("DATE", f"{year:04d}", "year")
+
+
 def fyshort(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "FY21", "fiscal '98"."""
     return Result("DATE", f"{century_year(int(m['yy']), ctx.dct):04d}", "year")
@@ -432,6 +444,8 @@ def qcode(m: re.Match[str], ctx: Context) -> Result | None:
 def half(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "the first half of 2020" → ``2020-H1``."""
     h = m["h"].lower()
+    if h == "last" and not m.group().lower().endswith("year") and not m["y"]:
+        return None  # "the last half hour"; "the last half of 1989" is the second half
     n = 1 if h in ("first", "1st") else 2
     if m["y"]:
         year = int(m["y"])

@@ -31,6 +31,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "time": rel.time_rule,
         "year": cal.year,
         "fiscalyear": cal.fiscal_year,
+        "fullyear": cal.full_year,
         "fyshort": cal.fyshort,
         "spelledyear": cal.spelledyear,
         "yshort": cal.yshort,

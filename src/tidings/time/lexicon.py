@@ -218,7 +218,7 @@ def words_to_number(phrase: str) -> float | None:
         return 1.0
     if p in ("a dozen", "dozen", "one dozen"):
         return 12.0
-    if p in ("a couple", "a couple of", "couple"):
+    if p in ("a couple", "a couple of", "couple", "couple of"):
         return 2.0  # TimeML reads "a couple of years" as two years
     if p in ("half a", "half an", "a half"):
         return 0.5
@@ -269,7 +269,7 @@ _TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMWORD = (
     rf"(?:{_TENS_WORDS}(?:[\s-]{{1,3}}(?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     rf"|{_TEEN_WORDS}|one|two|three|four|five|six|seven|eight|nine"
-    r"|(?:a|one)\s{1,3}(?:hundred|thousand)|a\s{1,3}dozen|dozen|a\s{1,3}couple(?:\s{1,3}of)?"
+    r"|(?:a|one)\s{1,3}(?:hundred|thousand)|a\s{1,3}dozen|dozen|(?:a\s{1,3})?couple(?:\s{1,3}of)?"
     r"|a\s{1,3}few|few|several|some|many|numerous|half\s{1,3}an?|a\s{1,3}half|a\s{1,3}single|an?)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3}){0,3}(?:\.\d{1,3})?)"

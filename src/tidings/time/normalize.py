@@ -217,6 +217,9 @@ def holiday(name: str, year: int) -> date | None:
         return safe_date(year, *fixed[key])
     if key in ("thanksgiving", "thanksgiving day"):
         return nth_weekday(year, 11, 3, 4)
+    if key == "election day":  # US: the Tuesday after the first Monday of November
+        first_monday = nth_weekday(year, 11, 0, 1)
+        return first_monday + timedelta(days=1) if first_monday else None
     if key == "labor day":
         return nth_weekday(year, 9, 0, 1)
     if key == "memorial day":

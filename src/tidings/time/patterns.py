@@ -103,6 +103,7 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|the\s{1,3}same|the\s{1,3}past|the\s{1,3}last|the|this|last|next|that|current|previous|prior)\s{1,3})"
         rf"(?:(?P<y>{_YEAR})\s{{1,3}})?fiscal\s{{1,3}}year(?![\w-])(?:\s{{1,3}}(?P<y2>{_YEAR}))?",
     ),
+    ("fullyear", r"the\s{1,3}(?:full|entire|whole)\s{1,3}(?:(?:fiscal|calendar)\s{1,3})?year(?![\w-])"),
     ("fyshort", r"(?:fiscal|FY)\s{0,3}'?(?P<yy>\d\d)(?!\w)"),
     ("yshort", r"['’](?P<yy>\d\d)(?![\w'’])"),
     (
@@ -129,14 +130,14 @@ _RAW: tuple[tuple[str, str], ...] = (
         rf"(?:(?P<fisc>fiscal|calendar){_S})?"
         r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior"
         r"|same|recent|past|next|coming|year-earlier|year-ago|this|that|fiscal)[\s-]{1,3}"
-        r"(?:(?:fiscal|calendar)[\s-]{1,3})?)?(?P<word>quarter|period)(?!s|\w)"
+        r"(?:(?:fiscal|calendar)[\s-]{1,3})?)?(?P<word>quarter|period)(?!s|\w|-to-)"
         rf"(?:{_S}(?:of{_S})?(?:(?P<y2>{_YEAR})|(?P<yrel>this|last|next){_S}year|fiscal{_S}(?P<y3>{_YEAR})"
         rf"|the{_S}(?P<ythe>year|fiscal{_S}year)|(?P<ago>a{_S}year{_S}(?:ago|earlier))(?!\w)))?",
     ),
     ("qcode", r"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s{0,3}(?P<y>(?:19|20)\d\d|'\d\d))?(?!\w)"),
     (
         "half",
-        r"(?:the\s{1,3})?(?P<h>first|second|1st|2nd|latter|final)[\s-]{1,3}half(?!\w)"
+        r"(?:the\s{1,3})?(?P<h>first|second|1st|2nd|latter|final|last)[\s-]{1,3}half(?!\w)"
         rf"(?:{_S}(?:of{_S})?(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next){_S}year|the{_S}year))?",
     ),
     (
@@ -189,7 +190,7 @@ _RAW: tuple[tuple[str, str], ...] = (
         "holiday",
         r"(?:(?P<rel>last|next|this|the\s{1,3}last|the\s{1,3}next)\s{1,3})?(?P<h>(?-i:Christmas(?:\s{1,3}(?:Day|Eve))?"
         r"|New\s{1,3}Year['’]s(?:\s{1,3}(?:Day|Eve))?|Thanksgiving(?:\s{1,3}Day)?|Independence\s{1,3}Day"
-        r"|Halloween|Valentine['’]s\s{1,3}Day|Veterans\s{1,3}Day|Memorial\s{1,3}Day|Labor\s{1,3}Day"
+        r"|Halloween|Valentine['’]s\s{1,3}Day|Veterans\s{1,3}Day|Memorial\s{1,3}Day|Labor\s{1,3}Day|Election\s{1,3}Day"
         r"|Easter(?:\s{1,3}Sunday)?|Good\s{1,3}Friday|Boxing\s{1,3}Day))(?:,?\s{1,3}(?P<y>(?:1[5-9]|20)\d\d))?(?!\w)",
     ),
 )
@@ -223,7 +224,7 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "monday tuesday wednesday thursday friday saturday sunday tues wed thurs fri "
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays": "weekday mdy dmy",
         "the": "dmy decade century season quarter half yearend relunit dur bare ref weekday partrel "
-        "fiscalyear spelledyear "
+        "fiscalyear fullyear spelledyear "
         "dayrel holiday",
         "a an": "dur ref",
         _NUMBER_WORDS + "half dozen couple few several some many numerous": "dur time set spelledyear",
@@ -237,7 +238,7 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "every each per daily weekly monthly annually yearly quarterly hourly nightly biweekly bi "
         "semiannually semi fortnightly once twice thrice": "set",
         "christmas new thanksgiving independence halloween valentine veterans memorial labor easter "
-        "good boxing": "holiday",
+        "good boxing election": "holiday",
         "now currently nowadays presently at right these those recently lately previously formerly future "
         "soon someday shortly earlier later meanwhile": "ref",
         "noon midnight midday": "time",

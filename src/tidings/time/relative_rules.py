@@ -73,7 +73,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == "that":
         d = resolve_weekday(ctx.ref_day or ctx.dct, wd, None)
     else:
-        d = resolve_weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
+        # "Wednesday's ruling" is a noun phrase: the clause's verb ("would appeal Wednesday's
+        # ruling") says nothing about when the ruling was; the nearest day decides.
+        possessive = not part and ctx.text.startswith(("'s", "’s"), m.end())
+        d = resolve_weekday(ctx.dct, wd, None if possessive else ctx.direction(m.start(), m.end()))
     return day_result(d, part)
 
 
@@ -147,6 +150,8 @@ def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
     precision = "minute"
     if m["nm"]:
         name = m["nm"].lower()
+        if prev_word(ctx, m.start()) == "high":
+            return None  # "high noon": a moment of confrontation (or a film), not a clock time
         hour = 24 if name == "midnight" else 12
     elif m["h"]:
         hour = int(m["h"])
@@ -223,6 +228,8 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     rel = " ".join(m["rel"].lower().split())
     unit_word = m["u"].lower()
     yrel = (m["yrel"] or "").lower()
+    if _is_title(ctx, m):
+        return None  # ABC's "This Week": a programme's name
     if unit_word in DAY_PARTS:
         if rel not in _REF_NEXT | _REF_SAME | {"the previous", "the preceding", "the prior"}:
             return None
@@ -309,6 +316,15 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     d = shift_day(anchor_day, unit, shift)
     value, precision = value_at_unit(d, unit)
     return Result("DATE", value, precision, anchor=unit == "D")
+
+
+def _is_title(ctx: Context, m: re.Match[str]) -> bool:
+    """A capitalised "This Week" inside quotation marks in mid-sentence names a show or a column."""
+    words = m.group().split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    return bool(before) and before[-1] in "\"“'‘`"
 
 
 _STARTS_WORD = re.compile(r"\s{1,3}[\w$'\"“]")
