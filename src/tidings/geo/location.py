@@ -239,6 +239,7 @@ def _hierarchy(
         return 0.0
     own = anchor(head)
     rank = _rank(place, own)
+    listed = _RANK.get(str(place.get("precision")), 1) if place.get("resolved") else 0
     penalty = 0.0
     for other, other_head, other_rel in heads:
         if other is place or other_head.i == head.i:
@@ -247,14 +248,16 @@ def _hierarchy(
             continue
         other_own = anchor(other_head)
         other_rank = _rank(other, other_own)
+        other_listed = _RANK.get(str(other.get("precision")), 1) if other.get("resolved") else 0
         if own.i == other_own.i:  # two names of one phrase: "the X district of Y", "Y's X district"
-            if rank > other_rank or (rank == other_rank and head.dep_ in _QUALIFIER_DEPS):
-                penalty = min(penalty, -1.5)
-        elif _descends(own, other_own):  # this place situates the other one
-            if rank >= other_rank or not other.get("resolved"):
+            mine, theirs = _PHRASE_ORDER[_in_phrase(head, own)], _PHRASE_ORDER[_in_phrase(other_head, own)]
+            if listed > other_listed or (listed == other_listed and mine > theirs):
+                penalty = min(penalty, -1.5)  # the wider one ("the West Bank town of X") or the container
+        elif _descends(own, other_own):  # this place situates the other one ("X in Y", "Y's X")
+            if not (listed < other_listed and place.get("resolved") and other.get("resolved")):
                 penalty = min(penalty, -2.0)
-        elif _descends(other_own, own):
-            if other_rank < rank and other.get("resolved"):
+        elif _descends(other_own, own):  # the other situates this one, but may be finer
+            if other_listed < listed and other.get("resolved") and place.get("resolved"):
                 penalty = min(penalty, -1.0)  # "in Syria, in Aleppo": the finer one wins
         elif (
             place.get("resolved") and other.get("resolved") and other_rank < rank and _contains(place, other)
@@ -269,6 +272,22 @@ def _hierarchy(
         elif head.dep_ == "conj" and _descends(head, other_head) and rank >= other_rank:
             penalty = min(penalty, -0.5)  # "in X and Y": the first named
     return penalty
+
+
+#: Which of two names of one phrase names the place (lower wins): its own compound name ("the X
+#: district"), then the "of" name ("the town of X"), then a farther qualifier ("the Gulf coast city
+#: of X"), then a possessor, which is the container ("Y's X district").
+_PHRASE_ORDER = {"name": 0, "of": 1, "qualifier": 2, "container": 3}
+
+
+def _in_phrase(head: Token, own: Token) -> str:
+    if head.dep_ == "poss":
+        return "container"
+    if head.head.i == own.i and head.dep_ in ("compound", "amod", "nmod"):
+        return "name"
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return "of"
+    return "qualifier"
 
 
 def _rank(place: dict[str, Any], own: Token) -> int:

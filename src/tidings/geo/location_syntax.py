@@ -302,10 +302,8 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         role = "site"  # "the Helmand battle", "the Mosul operation": an event in X
     if role in ("site", "near", "modifier") and (subject_side or "by" in words):
         agents = [p for p, w in zip(preps, words, strict=True) if w == "by"]
-        by_thing = (
-            bool(agents) and not subject_side and not any(_person(c) for a in agents for c in a.children)
-        )
-        if not by_thing:
+        thing = bool(agents) and not subject_side and not any(_person(c) for a in agents for c in a.children)
+        if not thing:
             role = "located"  # "troops in X patrolled", "shot by gunmen in X" (but "killed by a mine in X")
     return role, part or role in ("near", "reference"), detour
 
