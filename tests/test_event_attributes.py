@@ -180,6 +180,24 @@ def test_certainty(text: str, word: str, expected: str) -> None:
         ("Several soldiers were killed in the ambush.", "ambush", 10, None, None),
         ("1,200 people were killed in the offensive.", "offensive", 1200, None, None),
         ("Gunmen attacked the village at dawn.", "attacked", None, None, None),
+        ("Gunmen shot dead a village elder near the market.", "shot", 1, None, None),
+        ("A crowd beat three thieves to death.", "beat", 3, None, None),
+        ("Gunmen ambushed a patrol near the border. Four soldiers were killed.", "ambushed", 4, None, None),
+        ("Gunmen ambushed a patrol near the border. No fatalities were reported.", "ambushed", 0, None, None),
+        (
+            "Gunmen ambushed a patrol.\n\nFour soldiers were killed in a separate raid.",
+            "ambushed",
+            None,
+            None,
+            None,
+        ),
+        (
+            "Gunmen ambushed a patrol. Ahmed Ali said four were killed elsewhere.",
+            "ambushed",
+            None,
+            None,
+            None,
+        ),
     ],
 )
 def test_size(text: str, word: str, killed: int | None, injured: int | None, arrested: int | None) -> None:

@@ -28,7 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.events.attributes_clause import chain, clause_head, clause_tokens, token_span, window, words
+from tidings.events.attributes_clause import (
+    chain,
+    clause_head,
+    clause_tokens,
+    sentence,
+    token_span,
+    window,
+    words,
+)
 from tidings.events.model import SIZE_KEYS
 from tidings.models import Span
 
@@ -62,6 +70,7 @@ _VAGUE = {
     "tens": 10, "few": 3, "handful": 3,
 }  # fmt: skip
 _NUMBER_WORDS = frozenset(_WORDS) | frozenset(_SCALES) | frozenset(_VAGUE)
+_REPORT_VERBS = frozenset({"report", "confirm", "record", "be", "count"})
 _UPDATE = frozenset({"rise", "climb", "increase", "reach", "jump", "mount", "grow", "hit"})
 _PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
@@ -166,6 +175,13 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
     """The count a casualty word carries, where it was, and whether it is an update ("rose to")."""
     if cue.lemma_ == "toll" or (cue.lemma_ == "death" and any(c.lemma_ == "toll" for c in cue.head.children)):
         return _toll(cue.head if cue.lemma_ == "death" else cue)
+    if cue.lemma_ == "death" and cue.dep_ == "pobj" and cue.head.lower_ == "to":
+        verb = cue.head.head  # "beat a man to death", "hacking 3 of them to death"
+        for arg in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            value, where = _person_count(arg, key)
+            if value is not None:
+                return value, where, False
+        return None, None, False
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "30 injuries", "no casualties"
         value, where = _number_phrase(cue)
         if value is not None:
@@ -185,8 +201,10 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
             args.append(child)
         if child.dep_ in ("npadvmod", "nummod") and (child.like_num or child.lower_ in _VAGUE):
             args.append(child)
-    if cue.dep_ in ("acomp", "oprd") and cue.head.pos_ in ("VERB", "AUX"):
-        args.extend(c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if cue.dep_ in ("acomp", "oprd", "advmod", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        # "12 were dead", "left 12 dead", "shot dead a village chief"
+        deps = ("nsubj", "nsubjpass", "dobj") if cue.dep_ == "acomp" else ("nsubjpass", "dobj")
+        args.extend(c for c in cue.head.children if c.dep_ in deps)
     if cue.dep_ == "conj" and not args:  # "12 were killed and 30 injured": the shared subject
         args.extend(c for c in cue.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     for arg in args:
@@ -226,14 +244,16 @@ def _key(token: Token) -> str | None:
 
 
 def find_sizes(trigger: Token) -> SizeResult:
-    """Killed, injured and arrested counts for the trigger: its clause first, then its sentence."""
+    """Killed, injured and arrested counts for the trigger: its clause first, then its sentence,
+    then a next sentence that only reports casualties ("… ambushed a patrol. 3 soldiers were
+    killed.", "1 fatality.")."""
     result = SizeResult()
     head = clause_head(trigger)
     clause: list[Token] = [trigger]
     for verb in chain(head):
         clause.extend(clause_tokens(verb))
     seen = {t.i for t in clause}
-    scopes = [clause, [t for t in window(trigger) if t.i not in seen]]
+    scopes = [clause, [t for t in window(trigger) if t.i not in seen], _casualty_report(trigger)]
     for scope in scopes:
         found: dict[str, list[tuple[int, Token, bool]]] = {}
         for token in scope:
@@ -262,6 +282,26 @@ def find_sizes(trigger: Token) -> SizeResult:
             result.counts[key] = value
             result.evidence.append(token_span(where))
     return result
+
+
+def _casualty_report(trigger: Token) -> list[Token]:
+    """The casualty words of the next sentence when that sentence only reports casualties: its root
+    is a casualty word ("5 insurgents were killed in the fighting.", "1 fatality.") or a verb of
+    reporting whose subject is one ("No fatalities were reported."). Nothing otherwise."""
+    doc = trigger.doc
+    end = sentence(trigger).end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if end >= len(doc) or "\n\n" in doc[end - 1].text_with_ws:
+        return []  # the end of the text or of the paragraph
+    root = sentence(doc[end]).root
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" for t in root.children):
+        return []  # a new named actor: a new event
+    if _key(root) is not None:
+        return [root]
+    if root.lemma_ in _REPORT_VERBS:
+        return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _key(c) is not None]
+    return []
 
 
 def _counts_for_roundup(token: Token) -> tuple[int | None, Token | None, bool]:

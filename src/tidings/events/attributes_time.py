@@ -6,8 +6,8 @@ clauses above it (up to the sentence's main clause). Time expressions in relativ
 embedded clauses are not used: "Kadhimi, who took office in 2020, survived an attack" does not date
 the attack 2020. Failing those, the narrative's last date before the trigger is used: any date
 earlier in the same paragraph, or from earlier paragraphs the last one that is not background
-(within ``HISTORICAL_DAYS`` of the article date). Failing that, the article date itself
-(``date_source = "article"``).
+(within ``HISTORICAL_DAYS`` of the article date); in a background section only its own dates.
+Failing that, the article date itself (``date_source = "article"``).
 
 Background (Phoenix coded only an article's first four sentences to avoid it; GUIDE §7) is
 recognised by: a governing date that ends more than ``HISTORICAL_DAYS`` before the article date;
@@ -202,11 +202,13 @@ def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
     text = doc_text(trigger.doc)
     paragraph = text.rfind("\n\n", 0, trigger.idx)
     heading = section_heading(text, trigger.idx)
-    if heading is not None and _is_background(text[heading[0] : heading[1]]):
-        paragraph = min(paragraph, heading[0])  # a background section keeps its own dates
+    background = heading is not None and _is_background(text[heading[0] : heading[1]])
     published = published_date(ctx)
     limit = sentence(trigger).start_char
     before = [t for t in _dated(ctx.timexes) if t.end <= limit]
+    if background and heading is not None:  # a background section has its own dates, or none
+        inside = [t for t in before if t.start > heading[0]]
+        return inside[-1] if inside else None
     for timex in reversed(before):
         if timex.start > paragraph:
             return timex
