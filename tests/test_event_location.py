@@ -178,3 +178,12 @@ def test_a_long_sentence_full_of_names_still_answers() -> None:
     text = "Troops patrolled " + ", ".join(["Mosul", "Kirkuk", "Erbil", "Basra"] * 40) + " on Monday."
     chosen = _locate(text, "patrolled")
     assert chosen is None or chosen["text"] in ("Mosul", "Kirkuk", "Erbil", "Basra")
+
+
+def test_a_named_feature_in_the_events_slot_is_a_place_even_unknown() -> None:
+    doc = parse_text("Riot police patrolled Zorbanite Square in Kisumu on Friday.")
+    found = missed_places(doc, _token(doc, "patrolled"), (0, len(doc.text)), [])
+    assert [p["text"] for p in found] == ["Zorbanite Square", "Kisumu"]  # nothing given: both looked up
+    chosen = event_location(doc, None, (11, 20), resolve_places(Article.create(doc.text), doc))
+    assert chosen is not None and chosen["text"] == "Zorbanite Square"
+    assert chosen["country"] == "KEN"  # placed in the town the sentence puts it in

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tidings.geo.location_syntax import PLACE_NOUNS, anchor, relation
+from tidings.geo.location_syntax import PLACE_NOUNS, relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -21,6 +21,17 @@ if TYPE_CHECKING:
 #: NER labels a missed town may carry (or none at all).
 _MISLABELS = frozenset({"PERSON", "ORG", "", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "GPE", "LOC"})
 _SLOT_ROLES = frozenset({"site", "patient", "near"})
+#: Last words of a named feature ("X Square", "X Palace", "X Strip"); not words that also end
+#: organisations' names ("Front", "Center", "Bank").
+_FEATURE_NOUNS = frozenset(
+    {
+        "square", "street", "road", "highway", "avenue", "bridge", "airport", "stadium", "school",
+        "hospital", "mosque", "market", "palace", "university", "strip", "peninsula", "valley", "gorge",
+        "mountains", "mountain", "camp", "crossing", "checkpoint", "junction", "prison", "hotel",
+        "church", "temple", "shrine", "quarter", "district", "neighborhood", "neighbourhood", "village",
+        "island", "islands", "lake", "river", "plateau", "desert", "heights", "pass", "canal", "port",
+    }
+)  # fmt: skip
 #: Least population of the gazetteer town, by slot; a name tagged as a person needs more when it
 #: is the event's object.
 _MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 5_000}
@@ -37,7 +48,7 @@ def missed_places(
             covered.update(range(int(place["start"]), int(place["end"])))
         except (KeyError, TypeError, ValueError):
             continue
-    found: list[tuple[int, int, str, bool, str]] = []
+    found: list[tuple[int, int, str, bool, str]] = []  # start, end, text, named feature, role
     seen: set[int] = set()
     for token in trigger.sent:
         if token.i in seen or token.tag_ not in ("NNP", "NNPS") or token.idx in covered:
@@ -56,22 +67,27 @@ def missed_places(
             continue
         if span.root.dep_ == "appos" and span.root.head.lower_ not in PLACE_NOUNS:
             continue  # "Alwahabi, aka Halawa,": another name of a person
-        strong = anchor(span.root).i != span.root.i and anchor(span.root).lower_ in PLACE_NOUNS
-        found.append((span.start_char, span.end_char, span.text, strong, rel.role))
+        # a named feature ("X Square", "the X hospital") is a place even when the gazetteer lacks it;
+        # a name qualifying a place noun ("the X crossing") is one if the gazetteer knows it
+        feature = span[-1].lower_ in _FEATURE_NOUNS and len(span) > 1
+        found.append((span.start_char, span.end_char, span.text, feature, rel.role))
     if not found:
         return []
     from tidings.geo import resolve_spans
     from tidings.geo.resolve import Mention
 
-    mentions = [Mention(s, e, text, "PROPN", strong=strong) for s, e, text, strong, _ in found]
-    roles = {(s, e): (role, doc.char_span(s, e, alignment_mode="expand")) for s, e, _, _, role in found}
+    mentions = [Mention(s, e, text, "PROPN", strong=feature) for s, e, text, feature, _ in found]
+    roles = {
+        (s, e): (role, doc.char_span(s, e, alignment_mode="expand"), feature)
+        for s, e, _, feature, role in found
+    }
     out = []
     for place in resolve_spans(doc.text, mentions):
-        role, span = roles.get((int(place["start"]), int(place["end"])), (None, None))
+        role, span, feature = roles.get((int(place["start"]), int(place["end"])), (None, None, False))
         if role is None or span is None:
             continue
         table = _PERSON_MIN_POPULATION if span.root.ent_type_ == "PERSON" else _MIN_POPULATION
-        if not _sizeable(place, table[role]):
+        if not feature and not _sizeable(place, table[role]):
             continue
         out.append(
             {**place, "label": "PROPN", "reason": place.get("reason") or "found in the event's locative slot"}
