@@ -420,6 +420,8 @@ def test_founding_article(seed: EventContext) -> None:
     assert (election.aux, election.date, election.date_source) == ("historical", "2021-10-10", "text")
     protests = describe(seed, _token(seed, "protests", "mass protests"))
     assert (protests.aux, protests.date, protests.date_precision) == ("historical", "2019", "year")
+    praise = describe(seed, _token(seed, "praised", "had praised"))  # under "Background"
+    assert praise.aux == "historical" and (praise.date, praise.date_source) == ("2021-11-07", "article")
     threat = describe(seed, _token(seed, "threatened", "They also threatened"))
     assert threat.aux == "hypothetical"
     assert describe(seed, _token(seed, "violence", "threatened violence")).aux == "hypothetical"
