@@ -395,3 +395,13 @@ def test_geocode_command_prints_a_region_without_geonames_id() -> None:
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0].split()
     assert first[0] == "-" and "Western Africa" in result.output and "RGN" in first
+
+
+def test_a_known_area_taken_for_a_person_is_still_a_place() -> None:
+    from tidings.models import Article
+    from tidings.nlp.model import parse
+
+    article = Article.create("Tamil Nadu on Saturday moved the Supreme Court, John Smith said.")
+    places = {p["text"]: p for p in resolve_places(article, parse(article))}
+    assert places["Tamil Nadu"]["country"] == "IND" and places["Tamil Nadu"]["feature"] == "ADM1"
+    assert "John Smith" not in places

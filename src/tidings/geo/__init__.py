@@ -71,6 +71,8 @@ def place_mentions(doc: Doc) -> list[Mention]:
         elif ent.label in _EMBEDDING_LABELS:
             mentions.extend(_embedded(ent.start, ent.text))
             continue
+        elif ent.label == "PERSON" and _names_a_known_place(ent.text):
+            mentions.append(Mention(ent.start, ent.end, ent.text, "PROPN"))  # "Tamil Nadu" as PERSON
         else:
             continue
         covered.update(range(ent.start, ent.end))
@@ -92,6 +94,24 @@ def place_mentions(doc: Doc) -> list[Mention]:
         else:
             i += 1
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _names_a_known_place(text: str) -> bool:
+    """Whether a name of two or more capitalised words is, by its own name, a country, first-level
+    area or city of 100,000 people ("Tamil Nadu", "Abu Dhabi": the small model sometimes takes them
+    for persons; a one-word name such as "Jordan" or "Georgia" is too often a person's)."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    from tidings.geo.build import PRIMARY
+
+    for cand in load().lookup(normalize(text)):
+        place = cand.place
+        if cand.kind == PRIMARY and (
+            place.feature in ("PCLI", "ADM1", "PPLC") or place.population >= 100_000
+        ):
+            return True
+    return False
 
 
 def _embedded(start: int, text: str) -> list[Mention]:
