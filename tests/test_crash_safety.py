@@ -16,7 +16,8 @@ from conftest import run_subprocess
 
 N_ARTICLES = 3000
 BATCH = 50
-KILLS = 5
+KILLS = 40  # raw path; the analysing path adds ANALYSING_KILLS more
+ANALYSING_KILLS = 12
 
 
 def _generate(path: Path) -> None:
@@ -135,21 +136,59 @@ def test_killed_ingest_leaves_whole_batches_and_a_rerun_completes(tmp_path: Path
     assert _check(db) == N_ARTICLES
 
 
+def _consistent(db: Path) -> int:
+    """No article without its analysis, no analysis without the events its record lists."""
+    connection = sqlite3.connect(db)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        orphans = connection.execute(
+            "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM analyses)"
+        ).fetchone()[0]
+        assert orphans == 0
+        for article_id, record in connection.execute("SELECT article_id, record FROM analyses"):
+            stored = connection.execute("SELECT COUNT(*) FROM events WHERE article_id = ?", (article_id,))
+            assert stored.fetchone()[0] == len(json.loads(record)["events"]), article_id
+        return int(connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def _content(db: Path) -> tuple[list[tuple], ...]:
+    """What a run stored, without its timestamps."""
+    connection = sqlite3.connect(db)
+    try:
+        return (
+            connection.execute("SELECT id, text, title, published FROM articles ORDER BY id").fetchall(),
+            connection.execute("SELECT article_id, record FROM analyses ORDER BY article_id").fetchall(),
+            connection.execute("SELECT id, type, date, record FROM events ORDER BY id").fetchall(),
+            connection.execute("SELECT article_id, source FROM sightings ORDER BY article_id").fetchall(),
+        )
+    finally:
+        connection.close()
+
+
 def test_killed_analysing_ingest_never_leaves_an_article_without_its_analysis(tmp_path: Path) -> None:
-    """With analysis on, articles and their analysis records are written in one transaction."""
+    """With analysis on, articles, analysis records and events are written in one transaction; after
+    many kills a rerun ends with exactly the rows of an uninterrupted run."""
     source = tmp_path / "small.jsonl"
     rng = random.Random(7)
+    n = 240
     with open(source, "w", encoding="utf-8") as stream:
-        for i in range(120):
+        for i in range(n):
             text = (
                 f"Mayor Jo Reed of Port Elm said on Monday that {rng.randint(2, 40)} homes were flooded, "
-                f"bulletin {i}. Residents told reporters the water rose overnight."
+                f"bulletin {i}. Police arrested two men for looting shops in the town centre."
             )
             stream.write(json.dumps({"title": f"Floods {i}", "text": text, "date": "2022-06-06"}) + "\n")
+    reference = tmp_path / "reference.db"
+    done = run_subprocess("ingest", str(source), "--db", str(reference), "--batch-size", "10", timeout=600)
+    assert done.code == 0, done.err
     db = tmp_path / "analysed.db"
     args = ["ingest", str(source), "--db", str(db), "--batch-size", "10"]
     env = {k: v for k, v in os.environ.items() if k != "TIDINGS_DB"}
-    for target in (10, 40):
+    counts = []
+    for k in range(ANALYSING_KILLS):
+        target = (k + 1) * n // (ANALYSING_KILLS + 2)
         process = subprocess.Popen(
             [sys.executable, "-m", "tidings", *args],
             stdout=subprocess.DEVNULL,
@@ -159,22 +198,12 @@ def test_killed_analysing_ingest_never_leaves_an_article_without_its_analysis(tm
         deadline = time.monotonic() + 120
         while process.poll() is None and time.monotonic() < deadline and _stored(db) < target:
             time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.3))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        connection = sqlite3.connect(db)
-        try:
-            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            orphans = connection.execute(
-                "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM analyses)"
-            ).fetchone()[0]
-            assert orphans == 0
-        finally:
-            connection.close()
-    finish = run_subprocess(*args, timeout=300)
+        counts.append(_consistent(db))
+    assert counts == sorted(counts) and any(0 < c < n for c in counts), counts
+    finish = run_subprocess(*args, timeout=600)
     assert finish.code == 0, finish.err
-    connection = sqlite3.connect(db)
-    try:
-        counts = connection.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM analyses)")
-        assert counts.fetchone() == (120, 120)
-    finally:
-        connection.close()
+    assert _consistent(db) == n
+    assert _content(db) == _content(reference)
