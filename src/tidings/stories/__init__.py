@@ -1,0 +1,1 @@
+"""Stories: near-duplicate articles, cross-document event coreference and topic grouping."""
