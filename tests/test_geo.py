@@ -405,3 +405,19 @@ def test_a_known_area_taken_for_a_person_is_still_a_place() -> None:
     places = {p["text"]: p for p in resolve_places(article, parse(article))}
     assert places["Tamil Nadu"]["country"] == "IND" and places["Tamil Nadu"]["feature"] == "ADM1"
     assert "John Smith" not in places
+
+
+def test_one_place_per_name_in_an_article() -> None:
+    text = (
+        "Paris, Texas, was named after the capital of France. Its festival draws visitors from Lyon "
+        "and Marseille, and Paris hosts them every June."
+    )
+    places = resolve_spans(text, spans(text, "Paris", "Texas", "France", "Lyon", "Marseille", "Paris@2"))
+    assert [p["country"] for p in places if p["text"] == "Paris"] == ["USA", "USA"]
+
+
+def test_a_list_of_places_is_not_a_container() -> None:
+    text = "Protests spread to Washington, New York and Boston over the weekend."
+    places = by_text(resolve_spans(text, spans(text, "Washington", "New York", "Boston")))
+    assert places["Washington"]["admin1"] == "District of Columbia"
+    assert places["Boston"]["admin1"] == "Massachusetts"

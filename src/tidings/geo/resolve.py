@@ -43,6 +43,7 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
             q.scores = list(q.priors)
     for _ in range(2):
         _contextual(queries, gaz)
+    _one_sense_per_name(queries)
     places: list[dict[str, Any]] = []
     embedded: list[dict[str, Any]] = []
     focus = focus_country(queries)
@@ -60,19 +61,51 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
 # -- context ---------------------------------------------------------------------------------------
 
 
+def _one_sense_per_name(queries: list[Query]) -> None:
+    """One place per name in an article: every mention of a name takes the scores of its most
+    decided mention (the widest margin: "Parkland, Florida" decides the later "Parkland")."""
+    groups: dict[str, list[Query]] = {}
+    for q in queries:
+        if q.reason is None and q.scores and q.mention.label != "EMBED":
+            groups.setdefault(q.key, []).append(q)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        leader = max(group, key=_decidedness)
+        for q in group:
+            if q is not leader and q.candidates == leader.candidates:
+                q.scores = list(leader.scores)
+
+
+def _decidedness(q: Query) -> float:
+    ranked = sorted(q.scores, reverse=True)
+    return ranked[0] - ranked[1] if len(ranked) > 1 else 99.0
+
+
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,2})")
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s|'|’)\s+(?:\w+\s+){0,2}$")
 
 
+#: After "X, Y": more items of a list ("…, New York and Boston", "…, New York, Boston").
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|&)\s+[A-Z]|^\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|and\b)"
+)
+
+
 def _link_containers(text: str, queries: list[Query]) -> None:
-    """ "X, Y" and "Y's X": Y is written as X's container."""
+    """ "X, Y" and "Y's X": Y is written as X's container — unless X and Y are items of a list
+    ("Washington, New York and Boston")."""
     for i, q in enumerate(queries):
         m = q.mention
         if i + 1 < len(queries):
             nxt = queries[i + 1].mention
             gap = text[m.end : nxt.start]
             if re.fullmatch(r"\s*,\s*", gap):
-                q.container = i + 1
+                in_list = _LIST_GOES_ON.match(text[nxt.end : nxt.end + 40]) or (
+                    i > 0 and re.fullmatch(r"\s*,\s*", text[queries[i - 1].mention.end : m.start])
+                )
+                if not in_list:
+                    q.container = i + 1
                 continue
         if i > 0:
             prev = queries[i - 1].mention
