@@ -264,7 +264,10 @@ def _hierarchy(
         ):
             penalty = min(penalty, -1.5)
         elif rank > other_rank and other_rel.clause <= rel.clause:
-            penalty = min(penalty, max(-1.5, -0.6 * (rank - other_rank)))  # a wider area beside a town
+            # a wider area beside a town, or beside the place the event acted on ("patrolled X in Y")
+            acted_on = other_rel.role == "patient" and bool(other.get("resolved"))
+            wider = -1.5 if acted_on else max(-1.5, -0.6 * (rank - other_rank))
+            penalty = min(penalty, wider)
         elif rel.role == "reference" and other_rel.role != "reference":
             penalty = min(penalty, -1.5)  # "40 km from X" only when nothing nearer is named
         elif other_head.i < head.i and rel.part and rank >= other_rank and rel.role in ("site", "near"):

@@ -77,6 +77,12 @@ def missed_places(
     from tidings.geo.resolve import Mention
 
     mentions = [Mention(s, e, text, "PROPN", strong=feature) for s, e, text, feature, _ in found]
+    # the sentence's other places as context: "X Square in nearby Y" is placed in Y
+    mentions += [
+        Mention(int(p["start"]), int(p["end"]), str(p.get("text") or ""), p.get("label"))
+        for p in places
+        if isinstance(p.get("start"), int) and sentence[0] <= p["start"] < sentence[1] and p.get("text")
+    ]
     roles = {
         (s, e): (role, doc.char_span(s, e, alignment_mode="expand"), feature)
         for s, e, _, feature, role in found
