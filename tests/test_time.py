@@ -570,3 +570,24 @@ def test_a_possessive_weekday_is_the_nearest_day_whatever_the_clause_tense() -> 
     nlp = load()
     text = "They said they would appeal Wednesday's ruling by the agency."
     assert only(text, "2000-01-07", doc=nlp(text)).value == "2000-01-05"
+
+
+def test_the_reported_quarter_is_the_one_mentioned_most_in_the_last_year() -> None:
+    text = (
+        "Net rose in the third quarter from a year ago. After a flat second quarter, sales grew. "
+        "Costs were lower than in the year-earlier period. In the third quarter of 1984 it lost money."
+        " Profit was higher than a year ago."
+    )
+    found = values(text, OCTOBER_1989)
+    assert found[1] == ("a year ago", "1988-Q3")
+    assert found[3] == ("year-earlier", "1988-Q3")
+    assert found[-1] == ("a year ago", "1988-Q3")
+
+
+def test_a_relative_unit_before_a_clause_and_or_so() -> None:
+    assert values("He met Sununu last week after holding talks.", "1991-12-03") == [("last week", "1991-W48")]
+    assert values("He left the week after the vote.", "1991-12-03") == [("the week after", "1991-W50")]
+    t = only("He arrived a week or so ago.", "1991-02-25")
+    assert (t.text, t.value, t.mod) == ("a week or so ago", "1991-02-18", "APPROX")
+    t = only("Over the next two years or so, prices will rise.")
+    assert (t.text, t.value, t.mod) == ("the next two years or so", "P2Y", "APPROX")

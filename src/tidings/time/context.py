@@ -51,10 +51,10 @@ class Context:
     offsets where they ended, so that "later that year", "that month" or "in June" later in the
     same sentence can follow them.
 
-    ``report_quarter`` is the quarter a report is about, which "a year earlier" compares with: the
-    last mentioned quarter that had ended by the article date (or the article's own quarter, a
-    fiscal one, unless looked forward to); None once the text moves on to a longer period ("for
-    the nine months, …").
+    ``report_quarter`` is the quarter a report is about, which "a year earlier" compares with: of
+    the quarters of the last year that had ended by the article date (or the article's own
+    quarter, a fiscal one, unless looked forward to), the one mentioned most, the first of equals;
+    None once the text moves on to a longer period ("for the nine months, …").
     """
 
     text: str
@@ -63,6 +63,7 @@ class Context:
     ref_day: date | None = None
     ref_quarter: tuple[int, int] | None = None
     report_quarter: tuple[int, int] | None = None
+    _reported: dict[tuple[int, int], int] = field(default_factory=dict)
     ref_year: int | None = None
     ref_year_end: int = -1
     ref_year_named: bool = False  # the year was written ("1995", "last year"), not inferred from tense
@@ -127,12 +128,19 @@ class Context:
         if q:
             self.ref_quarter = (int(q.group(1)), int(q.group(2)))
             current = (self.dct.year, (self.dct.month - 1) // 3 + 1) if self.dct else None
-            if (
-                current is None
-                or self.ref_quarter < current
+            if current is None or (
+                shift_quarter(current, -4) < self.ref_quarter < current
                 or (self.ref_quarter == current and self.direction(start, end) != "future")
             ):
-                self.report_quarter = self.ref_quarter
+                # The quarter mentioned most, the first of equals (the lead names the report's
+                # quarter): "after a flat second quarter" in a report on the third does not change
+                # what "a year earlier" compares with.
+                count = self._reported[self.ref_quarter] = self._reported.get(self.ref_quarter, 0) + 1
+                held = self._reported.get(self.report_quarter, 0) if self.report_quarter else 0
+                if count > held:
+                    self.report_quarter = self.ref_quarter
+                elif self.report_quarter is None:
+                    self.report_quarter = max(self._reported, key=lambda q: self._reported[q])
 
     def sentence_year(self, start: int) -> int | None:
         """The year named earlier in the sentence that holds ``start`` (None: none named there).

@@ -156,6 +156,7 @@ _RAW: tuple[tuple[str, str], ...] = (
         rf"(?P<n>{NUMBER})[\s-]{{1,3}}(?:(?P<more>more|additional|full|straight|consecutive|extra|further"
         rf"|successive|trading|business|working|calendar|school){_S})?(?P<u>{UNIT})"
         r"(?P<half>\s{1,3}and\s{1,3}a\s{1,3}half(?!\w))?(?P<long>[\s-]{1,3}(?:long|old)(?!\w))?"
+        rf"(?P<orso>{_S}or{_S}so(?!\w))?"
         rf"(?:{_S}(?P<dir>ago|earlier|later|before|after|from{_S}now|hence|previously|back|prior|on"
         r"|ahead|since|into|beforehand|afterwards?)(?!\w))?",
     ),

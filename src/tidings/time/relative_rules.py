@@ -228,6 +228,10 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     rel = " ".join(m["rel"].lower().split())
     unit_word = m["u"].lower()
     yrel = (m["yrel"] or "").lower()
+    end = None
+    if yrel in ("before", "after") and rel in _PAST_RELS | _NEXT_RELS | {"this"}:
+        # "met last week after holding talks": "after" starts a clause; the expression is "last week".
+        yrel, end = "", m.end("u")
     if _is_title(ctx, m):
         return None  # ABC's "This Week": a programme's name
     if unit_word in DAY_PARTS:
@@ -312,10 +316,10 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
             direction = ctx.direction(m.start(), m.end())
             if direction == "past" and d.weekday() < 5:
                 d -= timedelta(days=7)
-        return Result("DATE", f"{value_at_unit(d, 'W')[0]}-WE", "week")
+        return Result("DATE", f"{value_at_unit(d, 'W')[0]}-WE", "week", end=end)
     d = shift_day(anchor_day, unit, shift)
     value, precision = value_at_unit(d, unit)
-    return Result("DATE", value, precision, anchor=unit == "D")
+    return Result("DATE", value, precision, anchor=unit == "D", end=end)
 
 
 def _is_title(ctx: Context, m: re.Match[str]) -> bool:
@@ -474,6 +478,8 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     direction = " ".join((m["dir"] or "").lower().split())
     rel = (m["rel"] or "").lower()
     unit_end = m.end("long") if m["long"] else m.end("u")
+    if m["orso"]:
+        unit_end = m.end("orso")
     starts_with_number = not rel
     set_prefix = _SET_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     if set_prefix and n_raw in ("a", "an") and not direction:
@@ -481,9 +487,14 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     if n_raw in ("a", "an") and not direction and not m["more"] and _after_a_quantity(ctx, m.start()):
         # "$2 million a year", "300 cars a day", "24 hours a day": "a" means "each" — a set.
         return Result("SET", _dur_value(1, unit_word), None, end=unit_end)
+    mod = "APPROX" if m["orso"] else None  # "a week or so ago"
     if direction in ("ago", "earlier", "later", "from now", "hence", "previously", "back"):
-        return _shifted(ctx, amount, unit, mult, is_time, direction)
-    return Result("DURATION", _dur_value(amount, unit_word), None, end=unit_end, quantity=starts_with_number)
+        shifted = _shifted(ctx, amount, unit, mult, is_time, direction)
+        shifted.mod = mod
+        return shifted
+    return Result(
+        "DURATION", _dur_value(amount, unit_word), None, mod=mod, end=unit_end, quantity=starts_with_number
+    )
 
 
 def _shifted(
