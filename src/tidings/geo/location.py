@@ -147,7 +147,12 @@ def _head(doc: Doc, place: dict[str, Any]) -> Token | None:
 
 
 def _entity_spans(doc: Doc) -> dict[tuple[int, int], str]:
-    return {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    """Entity spans by label, a leading "the" left out ("the X School" names "X School")."""
+    out = {}
+    for ent in doc.ents:
+        start = ent[1].idx if len(ent) > 1 and ent[0].lower_ == "the" else ent.start_char
+        out[(start, ent.end_char)] = ent.label_
+    return out
 
 
 def _inside_name(place: dict[str, Any], entities: dict[tuple[int, int], str]) -> bool:

@@ -60,6 +60,8 @@ def missed_places(
         span = doc[start_tok:end_tok]
         if any(t.idx in covered for t in span) or span.root.ent_type_ not in _MISLABELS:
             continue
+        if span[0].lower_ == "the" and len(span) > 1 and span[-1].lower_ in _FEATURE_NOUNS:
+            span = span[1:]  # "the X Valley", "the X School"
         if span.text.isupper() or span[0].lower_ == "the" or len(span) > 3:
             continue  # an acronym or a titled name ("the United Nations"): an organisation
         rel = relation(trigger, span.root)
