@@ -421,3 +421,9 @@ def test_a_list_of_places_is_not_a_container() -> None:
     places = by_text(resolve_spans(text, spans(text, "Washington", "New York", "Boston")))
     assert places["Washington"]["admin1"] == "District of Columbia"
     assert places["Boston"]["admin1"] == "Massachusetts"
+
+
+def test_the_articles_country_alone_does_not_make_a_famous_name_a_village() -> None:
+    text = "Storms hit Australia; flights to Toronto were cancelled."
+    places = by_text(resolve_spans(text, spans(text, "Australia", "Toronto")))
+    assert places["Toronto"]["country"] == "CAN"  # not the town of Toronto, New South Wales

@@ -88,7 +88,7 @@ _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s|'|’)\s+(?:\w+\s+){0,2}$")
 
 #: After "X, Y": more items of a list ("…, New York and Boston", "…, New York, Boston").
 _LIST_GOES_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|&)\s+[A-Z]|^\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|and\b)"
+    r"^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+)?[A-Z]|^\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|and\b)"
 )
 
 
@@ -173,6 +173,7 @@ def _contextual(queries: list[Query], gaz: Gazetteer) -> None:
         own_admin1 = own.place.admin1 if own else None
         capital_named = any(c.place.feature == "PPLC" and c.kind <= ALIAS for c in q.candidates)
 
+        famous = _has_famous_namesake(q)
         scores = []
         for cand, prior in zip(q.candidates, q.priors, strict=True):
             place = cand.place
@@ -189,18 +190,32 @@ def _contextual(queries: list[Query], gaz: Gazetteer) -> None:
                 score += 2.5  # "England and Wales"; but "Washington" next to "Utah" is still the capital
             chain, areas = gaz.chain_ids(place) if place.feature != "CONT" else _NO_CHAIN
             in_container = place.country in container_countries or not chain.isdisjoint(container_ids)
-            if container_ids and in_container:
-                score += 8.0
             if any(_others(top_keys.get(a), key) for a in areas):
                 score += 3.0  # an area above it is another mention (countries count as focus)
             if _others(ancestor_keys.get(place.id), key):
                 score += 2.0
+            if famous and place.feature == "PPL" and place.population < _SMALL_TOWN:
+                score = prior + _FOCUS_DAMPING * (score - prior)  # "China" is not China, Japan
+            if container_ids and in_container:
+                score += 8.0
             scores.append(score)
         q.scores = scores
         memo[signature] = scores
 
 
 _NO_CHAIN: tuple[frozenset[int], tuple[int, ...]] = (frozenset(), ())
+#: Share of the article's focus a small town keeps against a famous namesake.
+_FOCUS_DAMPING = 0.5
+
+
+def _has_famous_namesake(q: Query) -> bool:
+    """Whether the name is, by its own name, a country, continent, first-level area or a city of a
+    million: a small town of that name then needs more than the article's focus (an explicit
+    container still suffices: "Melbourne, Derbyshire")."""
+    return any(
+        c.kind == PRIMARY and (c.place.feature in ("PCLI", "CONT", "ADM1") or c.place.population >= 1_000_000)
+        for c in q.candidates
+    )
 
 
 def _sibling_named(
