@@ -269,3 +269,20 @@ def write_warc(
             )
             writer.write_record(record)
     return path
+
+
+# -- counting generated hostile-input cases (reported at the end of the run) ----------------------
+
+_HOSTILE_CASES: dict[str, int] = {}
+
+
+def count_case(kind: str) -> None:
+    """Count one generated hostile-input case of ``kind`` (readers, analyze, store, …)."""
+    _HOSTILE_CASES[kind] = _HOSTILE_CASES.get(kind, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _HOSTILE_CASES:
+        total = sum(_HOSTILE_CASES.values())
+        parts = ", ".join(f"{kind} {n:,}" for kind, n in sorted(_HOSTILE_CASES.items()))
+        terminalreporter.write_line(f"hostile-input cases run: {total:,} ({parts})")

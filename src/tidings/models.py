@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tidings.text import article_id, clean_text, paragraph_spans
+from tidings.text import article_id, clean_text, paragraph_spans, replace_surrogates
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +71,23 @@ class Article:
             paragraphs=[Paragraph(s, e) for s, e in paragraph_spans(cleaned)],
             source=source,
             format=format,
-            meta=dict(meta or {}),
+            meta=_clean_meta(dict(meta or {})),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""
         return asdict(self)
+
+
+def _clean_meta(value: Any) -> Any:
+    """Reader metadata made storable: lone surrogates (from JSON escapes) replaced, at any depth."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, dict):
+        return {replace_surrogates(str(k)): _clean_meta(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean_meta(v) for v in value]
+    return value
 
 
 def _clean_field(value: str | None) -> str | None:

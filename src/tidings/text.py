@@ -21,12 +21,22 @@ _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)[ \t]*")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so that it can be encoded and stored."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def clean_text(raw: str) -> str:
     """Return the text that tidings stores for ``raw``.
 
-    NFC-normalised; line breaks as ``\\n``; control characters (NUL included) removed; trailing
+    NFC-normalised; line breaks as ``\\n``; control characters (NUL included) removed; lone
+    surrogates (which JSON escapes can carry but no encoding can store) replaced by U+FFFD; trailing
     spaces stripped from lines; at most one blank line in a row; no leading or trailing whitespace.
     """
+    raw = replace_surrogates(raw)
     text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     for separator in ("\u2028", "\u2029", "\x85"):
         if separator in text:
