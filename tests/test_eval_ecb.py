@@ -3,8 +3,10 @@ ECB+/MEANTIME evaluators on the shared gold data (skipped when it is absent)."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,6 +146,25 @@ def test_evaluator_on_a_written_corpus(tmp_path: Path) -> None:
     assert result["all"]["documents"] == 2
     assert result["all"]["events"]["mentions"] == 8
     assert result["test"]["documents"] == 0
+
+
+def test_cli_eval_ecb(tidings: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "ECB+" / "7"
+    folder.mkdir(parents=True)
+    (folder / "7_2ecbplus.xml").write_text(ECB_XML, encoding="utf-8")
+    run = tidings("eval", "ecb", tmp_path)
+    assert run.code == 0
+    assert "[all] documents 1" in run.out and "CoNLL F1" in run.out
+    run = tidings("eval", "ecb", tmp_path, "--json")
+    assert json.loads(run.out)["all"]["events"]["mentions"] == 4
+    missing = tidings("eval", "ecb", tmp_path / "nowhere")
+    assert missing.code == 1 and missing.err.startswith("Error:") and "Hint:" in missing.err
+    (tmp_path / "mt").mkdir()
+    empty = tidings("eval", "ecb", "--meantime", tmp_path / "mt")
+    assert empty.code == 1 and "no MEANTIME documents" in empty.err
+    (tmp_path / "mt" / "broken.xml").write_text("<Document><token", encoding="utf-8")
+    broken = tidings("eval", "ecb", "--meantime", tmp_path / "mt")
+    assert broken.code == 1 and "broken.xml" in broken.err
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

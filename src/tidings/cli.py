@@ -559,6 +559,19 @@ def eval_plover_command(folder: Path, workers: int | None, as_json: bool) -> Non
     )
 
 
+@eval_group.command("ecb")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--meantime", is_flag=True, help="FOLDER is MEANTIME: its cross-document event chains.")
+@click.option("--test-only", is_flag=True, help="ECB+: score the test topics 36-45 only (faster).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_ecb_command(folder: Path, meantime: bool, test_only: bool, as_json: bool) -> None:
+    """Document clustering and cross-document event coreference on ECB+ (or MEANTIME) in FOLDER."""
+    from tidings.eval.ecb import evaluate_ecb, evaluate_meantime_coref, summary_lines
+
+    result = evaluate_meantime_coref(folder) if meantime else evaluate_ecb(folder, all_topics=not test_only)
+    click.echo(json.dumps(result, indent=2) if as_json else "\n".join(summary_lines(result)))
+
+
 # -- places --------------------------------------------------------------------------------------
 
 

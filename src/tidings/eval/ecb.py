@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tidings.errors import InputError
 from tidings.eval.common import require
@@ -234,7 +235,14 @@ def evaluate_meantime_coref(folder: Path) -> dict[str, object]:
     paths = sorted((cross if cross.is_dir() else base).rglob("*.xml"))
     if not paths:
         raise InputError(f"{folder}: no MEANTIME documents found", hint="give the meantime folder")
-    docs = [load_document(p) for p in paths]
+    docs = []
+    for path in paths:
+        try:
+            docs.append(load_document(path))
+        except ET.ParseError as exc:
+            raise InputError(
+                f"{path}: not well-formed XML ({exc})", hint="give the MEANTIME XML files"
+            ) from exc
     topics, subtopics = cluster_topics([d.text for d in docs])
     key = {d.name: p.parent.name for d, p in zip(docs, paths, strict=True)}
     response = {d.name: label for d, label in zip(docs, topics, strict=True)}
@@ -253,3 +261,34 @@ def evaluate_meantime_coref(folder: Path) -> dict[str, object]:
             },
         }
     )  # fmt: skip
+
+
+def _f1s(scores: dict[str, Any]) -> str:
+    return "  ".join(f"{name} {scores[name]['f1']:.3f}" for name in ("muc", "b3", "ceaf_e")) + (
+        f"  CoNLL F1 {scores['conll_f1']:.3f}"
+    )
+
+
+def summary_lines(result: dict[str, Any]) -> list[str]:
+    """A readable summary of :func:`evaluate_ecb` or :func:`evaluate_meantime_coref` figures."""
+    lines = [f"Cross-document event coreference — {result.get('dataset')}"]
+    if "split" in result:
+        lines.append(f"  split: {result['split']}")
+    parts = [(name, result[name]) for name in ("test", "all") if name in result] or [("all", result)]
+    for name, part in parts:
+        lines.append(f"  [{name}] documents {part.get('documents')}")
+        for level in ("topics", "subtopics"):
+            if level in part:
+                t = part[level]
+                lines.append(
+                    f"    {level:<10} clusters {t['clusters']} (gold {t['gold']})  "
+                    f"B³ P/R/F1 {t['b3']['p']:.3f}/{t['b3']['r']:.3f}/{t['b3']['f1']:.3f}  ARI {t['ari']:.3f}"
+                )
+        events = part.get("events", {})
+        lines.append(
+            f"    events     mentions {events.get('mentions')}  gold chains {events.get('gold_chains')}"
+        )
+        for system in ("lemma_baseline", "tidings"):
+            if system in events:
+                lines.append(f"    {system:<15}{_f1s(events[system])}")
+    return lines
