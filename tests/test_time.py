@@ -591,3 +591,18 @@ def test_a_relative_unit_before_a_clause_and_or_so() -> None:
     assert (t.text, t.value, t.mod) == ("a week or so ago", "1991-02-18", "APPROX")
     t = only("Over the next two years or so, prices will rise.")
     assert (t.text, t.value, t.mod) == ("the next two years or so", "P2Y", "APPROX")
+
+
+def test_month_of_a_spelled_year_this_season_and_weeks_of_months() -> None:
+    assert values("It began in January nineteen ninety-seven.") == [
+        ("January nineteen ninety-seven", "1997-01")
+    ]
+    assert values("They will tour this summer.", "1998-03-22") == [("this summer", "1998-SU")]
+    assert values("It snowed this winter.", "1998-03-22") == [("this winter", "1997-WI")]
+    assert values("Sales fell in the last week of March.", "2009-04-01") == [
+        ("the last week of March", "2009-W13")
+    ]
+    assert values("In January, sales fell from the same month a year ago.", "2009-02-03") == [
+        ("January", "2009-01"),
+        ("the same month a year ago", "2008-01"),
+    ]

@@ -85,9 +85,12 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Result | None:
-    """E.g. "October 2021", "Oct. '21"."""
+    """E.g. "October 2021", "Oct. '21", "January nineteen ninety-seven" (broadcast transcripts)."""
     month = month_number(m["mon"])
-    year = int(m["y"]) if m["y"] else century_year(int(m["yy"]), ctx.dct)
+    if m["tens"]:
+        year = 1900 + TENS[m["tens"].lower()] + int(words_to_number(m["unit"] or "zero") or 0)
+    else:
+        year = int(m["y"]) if m["y"] else century_year(int(m["yy"]), ctx.dct)
     return Result("DATE", month_value(year, month), "month")
 
 
@@ -306,6 +309,8 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
         year = dct.year if start_month > dct.month else dct.year + 1
     elif rel == "that" and ctx.ref_year:
         year = ctx.ref_year
+    elif rel == "this":  # "this summer" is the article year's; "this winter" in March began in December
+        year = dct.year - 1 if code == "WI" and dct.month <= 3 else dct.year
     elif rel in ("", "the") and (named := _sentence_year(ctx, m.start(), m.end())) is not None:
         year = named
     else:

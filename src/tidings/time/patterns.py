@@ -56,7 +56,11 @@ _RAW: tuple[tuple[str, str], ...] = (
         rf"(?:(?P<wd>{WEEKDAY}),?{_S})?(?:the{_S})?(?:(?P<d>{_DAYNUM})|(?P<dw>{ORDINAL})){_S}(?:of{_S})?"
         rf"(?P<mon>{MONTH})(?:,?{_S}(?P<y>{_YEAR}))?",
     ),
-    ("my", rf"(?P<mon>{MONTH}),?{_S}(?:of{_S})?(?:(?P<y>{_YEAR})|'(?P<yy>\d\d)(?!\w))"),
+    (
+        "my",
+        rf"(?P<mon>{MONTH}),?{_S}(?:of{_S})?(?:(?P<y>{_YEAR})|'(?P<yy>\d\d)(?!\w)"
+        rf"|nineteen[\s-]{{1,3}}(?P<tens>{_TENS_WORD})(?:[\s-]{{1,3}}(?P<unit>{_UNIT_WORD}))?(?![\w-]))",
+    ),
     (
         "month",
         rf"(?:(?P<rel>last|next|this|that|this{_S}past|this{_S}coming){_S})?(?P<mon>{MONTH})"

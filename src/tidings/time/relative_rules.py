@@ -250,6 +250,15 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
             return week_of
     if rel == "the" and next_word(ctx, m.end()).lower() in ("ended", "ending", "through", "to"):
         return Result("DURATION", _dur_value(1, unit_word), None)  # "the year ended Sept. 30"
+    if unit == "W" and rel == "the last" and not yrel and ctx.dct is not None:
+        last_week = _last_week_of(m, ctx)
+        if last_week is not None:
+            return last_week
+    if rel in _REF_SAME and not yrel and unit in ("D", "W", "M") and ctx.dct is not None:
+        year_ago = _YEAR_AGO.match(ctx.text, m.end())
+        if year_ago is not None:  # "the same month a year ago": the narrative's month, a year back
+            d = shift_day(_narrative_anchor(ctx, unit), "Y", -1)
+            return Result("DATE", *value_at_unit(d, unit), end=year_ago.end(), anchor=False)
     if rel in _DUR_RELS and not yrel:
         if unit == "WE":
             return None
@@ -336,6 +345,24 @@ _WEEK_OF = re.compile(
     rf"\s{{1,3}}of\s{{1,3}}(?P<mon>{MONTH})\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
     rf"(?:,?\s{{1,3}}(?P<y>(?:1[5-9]|20)\d\d)(?!\d))?"
 )
+
+
+_YEAR_AGO = re.compile(r"\s{1,3}(?:a\s{1,3}year\s{1,3}(?:ago|earlier|before)|last\s{1,3}year)(?!\w)", re.I)
+_OF_MONTH = re.compile(rf"\s{{1,3}}of\s{{1,3}}(?P<mon>{MONTH})(?:,?\s{{1,3}}(?P<y>(?:1[5-9]|20)\d\d)(?!\d))?")
+
+
+def _last_week_of(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the last week of March": the (ISO) week holding the month's last days, the month included."""
+    found = _OF_MONTH.match(ctx.text, m.end())
+    if found is None or ctx.dct is None:
+        return None
+    month = month_number(found["mon"])
+    if found["y"]:
+        year = int(found["y"])
+    else:
+        year = resolve_month_year(ctx.dct, month, None, ctx.direction(m.start(), found.end()))
+    last = shift_day(safe_date(year, month, 1) or ctx.dct, "M", 1) - timedelta(days=4)
+    return Result("DATE", value_at_unit(last, "W")[0], "week", end=found.end())
 
 
 def _week_of(m: re.Match[str], ctx: Context) -> Result | None:
