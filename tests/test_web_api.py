@@ -35,9 +35,9 @@ def _all(client: TestClient, url: str) -> list[dict]:
 
 def test_events_are_listed_latest_first_with_their_fields(client: TestClient) -> None:
     body = client.get("/api/events").json()
-    assert body["ok"] is True and body["total"] == 6 and body["next"] is None
+    assert body["ok"] is True and body["total"] == 7 and body["next"] is None
     dates = [e["date"] for e in body["events"]]
-    assert dates == sorted(dates, reverse=True)
+    assert dates[:-1] == sorted(dates[:-1], reverse=True) and dates[-1] is None  # undated last
     drone = next(e for e in body["events"] if e["sub_event_type"] == "Air/drone strike")
     assert drone["location"]["name"] == "Baghdad" and drone["location"]["country"] == "IRQ"
     assert drone["recipients"] == ["Mustafa al-Kadhimi"] and drone["status"] == "attempted"
@@ -83,7 +83,7 @@ def test_cursor_pagination_visits_every_event_once(client: TestClient) -> None:
         cursor = body["next"]
         if not cursor:
             break
-    assert len(seen) == len(set(seen)) == 6
+    assert len(seen) == len(set(seen)) == 7
     assert seen == [e["id"] for e in _all(client, "/api/events")]
 
 
@@ -95,10 +95,10 @@ def test_formats(client: TestClient) -> None:
     lon, lat = features[0]["geometry"]["coordinates"]
     assert -180 <= lon <= 180 and -90 <= lat <= 90 and lon > lat  # [lon, lat] order: Iraq is east of 40°
     rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
-    assert len(rows) == 6 and {"id", "date", "type", "lat", "lon"} <= set(rows[0])
+    assert len(rows) == 7 and {"id", "date", "type", "lat", "lon"} <= set(rows[0])
     lines = client.get("/api/events.jsonl?country=FRA").text.splitlines()
     assert [json.loads(line)["type"] for line in lines] == ["CONSULT"]
-    assert client.get("/api/events.json").json()["total"] == 6
+    assert client.get("/api/events.json").json()["total"] == 7
 
 
 def test_event_detail_has_evidence_and_reports(client: TestClient) -> None:
@@ -124,9 +124,9 @@ def test_article_has_every_annotation(client: TestClient) -> None:
 
 def test_facets_count_types_countries_and_days(client: TestClient) -> None:
     facets = client.get("/api/facets").json()
-    assert facets["types"] == {"ASSAULT": 3, "ACCUSE": 1, "CONSULT": 1, "PROTEST": 1}
-    assert facets["countries"] == {"IRQ": 5, "FRA": 1}
-    assert sum(d["n"] for d in facets["dates"]) == 6
+    assert facets["types"] == {"ASSAULT": 3, "ACCUSE": 1, "AID": 1, "CONSULT": 1, "PROTEST": 1}
+    assert facets["countries"] == {"IRQ": 6, "FRA": 1}
+    assert sum(d["n"] for d in facets["dates"]) == 6 and facets["total"] == 7  # one undated
 
 
 def test_stories_are_empty_before_linking(client: TestClient) -> None:
@@ -171,7 +171,7 @@ def test_query_text_is_bound_not_spliced(client: TestClient, db: Path) -> None:
         response = client.get("/api/events", params={"q": hostile, "actor": hostile, "place": hostile})
         assert response.status_code in (200, 400)
         assert response.json().get("total", 0) == 0
-    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0] == 6
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0] == 7
 
 
 def test_the_database_is_never_written(client: TestClient, db: Path) -> None:
@@ -197,7 +197,7 @@ def test_pages_and_openapi_are_served_with_a_strict_policy(client: TestClient) -
 
 def test_serve_get_prints_one_response(db: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--get", "/api/facets"])
-    assert result.exit_code == 0 and json.loads(result.output)["total"] == 6
+    assert result.exit_code == 0 and json.loads(result.output)["total"] == 7
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--get", "/api/events?limit=0"])
     assert result.exit_code == 1 and json.loads(result.output)["status"] == 400
 

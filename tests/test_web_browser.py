@@ -94,11 +94,11 @@ def _shot(page: Any, name: str) -> None:
 
 def test_markers_appear_for_the_events(server: str, page: Any) -> None:
     _open(page, server)
-    assert page.locator("#map").get_attribute("data-markers") == "6"
+    assert page.locator("#map").get_attribute("data-markers") == "7"
     # markers are drawn (single circles or clusters) on top of the offline country outlines
     page.wait_for_selector("#map .marker-cluster, #map path.leaflet-interactive")
     assert page.locator("#map path").count() > 100  # Natural Earth outlines
-    assert page.locator("#events tbody tr").count() == 6
+    assert page.locator("#events tbody tr").count() == 7
     assert not page.errors
     _shot(page, "map-all-events")
 
@@ -154,6 +154,6 @@ def test_brushing_the_histogram_filters_by_date(server: str, page: Any) -> None:
     page.mouse.up()
     page.wait_for_function("new URLSearchParams(location.search).has('since')")
     page.wait_for_selector("body[data-ready='true']")
-    page.wait_for_function("document.querySelectorAll('#events tbody tr').length < 6")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length < 7")
     dates = page.locator("#events tbody tr td:first-child").all_inner_texts()
     assert dates and all(d >= "2021-10" for d in dates)

@@ -72,6 +72,13 @@ ARTICLES: list[dict[str, Any]] = [
         "events": [("CONSULT", None, "2021-09-30", "day", "Paris", ["a1"], [], "met", {})],
     },
     {
+        "title": "Aid convoy reaches Basra",
+        "published": None,
+        "text": "An aid convoy carrying flour and medicine reached Basra, the relief agency said.",
+        "actors": [("a1", "relief agency", None, "NGO")],
+        "events": [("AID", None, None, None, "Basra", ["a1"], [], "reached", {})],
+    },
+    {
         "title": HOSTILE_TITLE,
         "published": "2021-11-03",
         "text": HOSTILE_TEXT,
@@ -134,7 +141,7 @@ def _record(article: Article, spec: dict[str, Any]) -> dict[str, Any]:
                 },
                 "date": day,
                 "date_precision": precision,
-                "date_source": "text",
+                "date_source": "text" if day else "article",
                 "status": extra.get("status", "completed"),
                 "aux": None,
                 "certainty": "asserted",

@@ -128,7 +128,7 @@ def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, 
     sql = (
         f"SELECT {LIST_COLUMNS} FROM events e "
         f"JOIN articles a ON a.id = e.article_id{page_where} "
-        "ORDER BY e.date_start IS NULL, e.date_start DESC, e.rowid DESC LIMIT ?"
+        "ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"  # NULLs sort last descending: undated at the end
     )
     rows = connection.execute(sql, [*page_params, query.limit + 1]).fetchall()
     names = _names(connection, sql, [*page_params, 0])
@@ -273,12 +273,13 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
         f"SELECT substr(e.date_start, 1, 10) AS d, COUNT(*) FROM events e{where} GROUP BY d ORDER BY d",
         params,
     ).fetchall()
+    total = connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
     return {
         "types": grouped("e.type"),
         "acled_types": grouped("e.sub_event_type"),
         "countries": grouped("e.country"),
         "dates": [{"date": d, "n": n} for d, n in days if d],
-        "total": sum(n for _, n in days),
+        "total": total,
     }
 
 
