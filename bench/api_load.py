@@ -75,15 +75,12 @@ def main() -> None:
     times, errors = asyncio.run(_load(base, args.clients, args.seconds, ids))
     server.should_exit = True
     cuts = statistics.quantiles(times, n=100)
+    rate = len(times) / args.seconds
     print(
-        f"{args.clients} clients for {args.seconds:g} s on {args.events:,} events: {len(times):,} requests, ",
-        end="",
+        f"{args.clients} clients for {args.seconds:g} s on {args.events:,} events: {len(times):,} requests "
+        f"({rate:,.0f}/s), {len(errors)} errors; latency ms p50 {statistics.median(times):.0f} "
+        f"p95 {cuts[94]:.0f} p99 {cuts[98]:.0f}"
     )
-    print(
-        f"{len(times) / args.seconds:,.0f}/s, {len(errors)} errors; latency ms p50 {statistics.median(times):.0f} ",
-        end="",
-    )
-    print(f"p95 {cuts[94]:.0f} p99 {cuts[98]:.0f}")
     for error in errors[:10]:
         print(f"  {error}", file=sys.stderr)
     sys.exit(1 if errors else 0)
