@@ -36,13 +36,13 @@ _ROLE = {
     "reference": 3.0,
     "described": 3.0,
     "modifier": 3.0,
-    "located": 3.0,
+    "located": 3.3,
     "origin": 0.5,
     "other": -1.0,
     "actor": -3.0,
 }
 #: Penalty by clause distance: same clause, shared scene, another clause, another sentence.
-_CLAUSE = (0.0, -0.7, -2.0, -6.0)
+_CLAUSE = (0.0, -1.0, -2.0, -6.0)
 _PLACE_ROLES = frozenset({"site", "near", "reference", "modifier", "patient", "described", "located"})
 _RANK = {"sub-city": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 _QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
