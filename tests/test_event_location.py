@@ -187,3 +187,12 @@ def test_a_named_feature_in_the_events_slot_is_a_place_even_unknown() -> None:
     chosen = event_location(doc, None, (11, 20), resolve_places(Article.create(doc.text), doc))
     assert chosen is not None and chosen["text"] == "Zorbanite Square"
     assert chosen["country"] == "KEN"  # placed in the town the sentence puts it in
+
+
+def test_a_compound_qualifier_or_a_persons_origin_is_not_the_site() -> None:
+    doc = parse_text("Mortars hit a Kenya-run camp on Tuesday.")
+    assert relation(_token(doc, "hit"), _token(doc, "Kenya")).role == "people"
+    assert _locate(doc.text, "hit") is None
+    doc = parse_text("Omar Farah, 30, of a village near Garissa, detonated a bomb on Tuesday.")
+    assert relation(_token(doc, "detonated"), _token(doc, "Garissa")).role == "origin"
+    assert _locate(doc.text, "detonated") is None

@@ -255,6 +255,14 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
     ) - 0.5 * sum(1 for w in words[1:] if w in TEMPORAL_PREPS)
     if "according" in words:
         detour -= 3.0  # "according to sources in X"
+    # "a US-run prison", "a Baghdad-based group": whose it is, or where it comes from
+    if (
+        place.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and place.head.tag_ == "VBN"
+        and place.head.dep_ in ("amod", "compound", "nmod")
+        and place.i < place.head.i
+    ):
+        return "people", part, detour
     # a place qualifying a noun for people or their equipment: "US soldiers", "Iraqi police"
     if place.dep_ in ("compound", "amod", "nmod", "poss") and place.head.lower_ in PEOPLE_NOUNS:
         return "people", part, detour  # whose people: a country's are actors, a city's are there
@@ -288,12 +296,12 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         and preps[0].head.lower_ in _REFERENCE_HEADS
         and preps[0].head.dep_ != "pobj"
     )
-    if reference:
+    if nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
+        role = "origin"  # "a driver from X", "Dashinski, of Belarus,", "X, 28, of a village near Y"
+    elif reference:
         role = "reference"
     elif nearest in NEAR_PREPS:
         role = "near"
-    elif nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
-        role = "origin"  # "a driver from X", "Dashinski, of Belarus,"
     elif place.dep_ in ("poss", "compound", "amod", "nmod") and not _place_noun(place.head):
         role = "modifier"
     else:
