@@ -196,3 +196,8 @@ def test_a_compound_qualifier_or_a_persons_origin_is_not_the_site() -> None:
     doc = parse_text("Omar Farah, 30, of a village near Garissa, detonated a bomb on Tuesday.")
     assert relation(_token(doc, "detonated"), _token(doc, "Garissa")).role == "origin"
     assert _locate(doc.text, "detonated") is None
+
+
+def test_a_countrys_facility_abroad_is_placed_by_its_town() -> None:
+    chosen = _locate("A rocket struck the US base in Bagram on Monday.", "struck")
+    assert chosen is not None and chosen["text"] == "Bagram"

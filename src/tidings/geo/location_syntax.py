@@ -112,6 +112,10 @@ PLACE_NOUNS = frozenset(
         "river", "lake", "sea", "gulf", "bay", "province's", "east", "west", "north", "south",
     }
 )  # fmt: skip
+#: Facilities a country owns abroad: "the US base", "the French embassy" say whose, not where.
+_FACILITY_NOUNS = frozenset(
+    {"base", "bases", "embassy", "consulate", "mission", "compound", "warship", "ship", "vessel", "prison"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _PATIENT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
 _SCENE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj", "pcomp", "prep", "pobj"})
@@ -264,7 +268,8 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
     ):
         return "people", part, detour
     # a place qualifying a noun for people or their equipment: "US soldiers", "Iraqi police"
-    if place.dep_ in ("compound", "amod", "nmod", "poss") and place.head.lower_ in PEOPLE_NOUNS:
+    owned = place.head.lower_ in PEOPLE_NOUNS or place.head.lower_ in _FACILITY_NOUNS  # "a US base"
+    if place.dep_ in ("compound", "amod", "nmod", "poss") and owned:
         return "people", part, detour  # whose people: a country's are actors, a city's are there
     subject_side = top.dep_ in _SUBJECT_DEPS or top.dep_ == "agent"
     if not preps or words == ["by"]:
