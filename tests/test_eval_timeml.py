@@ -15,6 +15,7 @@ from tidings.eval.timeml import (
     read_meantime,
     read_timeml,
     score_doc,
+    value_error_breakdown,
 )
 
 TIMEML = """<?xml version="1.0" ?>
@@ -151,3 +152,19 @@ def test_meantime_floors() -> None:
     assert result["documents"] == 120
     assert result["relaxed_f1"] >= 0.89
     assert result["value_f1"] >= 0.76
+
+
+def test_value_error_breakdown_groups_by_type_and_value_shape() -> None:
+    errors = [
+        ("a.tml", "value", "Friday night|DATE|2000-01-07", "Friday night|TIME|2000-01-07TNI"),
+        ("b.tml", "value", "Sunday night|DATE|2000-04-16", "Sunday night|TIME|2000-04-16TNI"),
+        ("b.tml", "value", "last week|DATE|1989-WXX", "last week|DATE|1989-W43"),
+        ("b.tml", "span", "the week|DATE|1989-W43", "week|DATE|1989-W43"),
+        ("c.tml", "missed", "now|DATE|PRESENT_REF", ""),
+    ]
+    breakdown = value_error_breakdown(errors)
+    assert breakdown.most_common() == [
+        ("DATE>TIME 9999-99-99 | 9999-99-99TNI", 2),
+        ("DATE>DATE 9999-WXX | 9999-W99", 1),
+    ]
+    assert value_error_breakdown([]) == Counter()

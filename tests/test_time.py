@@ -606,3 +606,15 @@ def test_month_of_a_spelled_year_this_season_and_weeks_of_months() -> None:
         ("January", "2009-01"),
         ("the same month a year ago", "2008-01"),
     ]
+
+
+def test_frequency_adjectives_military_times_and_consecutive_quarters() -> None:
+    assert values("He gave his weekly radio address.") == [("weekly", "P1W")]
+    assert values("The quarterly dividend rose.") == []
+    t = only("Trading resumed at 0800 UTC on Thursday.", "2008-09-18")
+    assert (t.text, t.type, t.value) == ("0800 UTC on Thursday", "TIME", "2008-09-18T08:00Z")
+    assert values("Trading resumed at 0800 on Thursday.", "2008-09-18") == [("Thursday", "2008-09-18")]
+    assert values("Japan has had two consecutive quarters of contraction.") == [
+        ("two consecutive quarters", "P2Q")
+    ]
+    assert values("The party won three quarters of the vote.") == []

@@ -284,6 +284,26 @@ def _errors(doc: GoldDoc, system: list[GoldTimex]) -> list[tuple[str, str, str]]
     return out
 
 
+def value_error_breakdown(errors: list[tuple[str, ...]]) -> Counter[str]:
+    """Value errors (from ``errors=True``) grouped by type pair and value shape, most frequent first.
+
+    ``"DATE>TIME 9999-99-99 | 9999-99-99TNI"`` counts gold DATE days answered with a TIME of a
+    part of day; digits become 9 so that one convention shows up as one line.
+    """
+    out: Counter[str] = Counter()
+    for error in errors:
+        kind, gold, system = error[-3:]
+        if kind != "value":
+            continue
+        _, g_type, g_value = gold.rsplit("|", 2)
+        _, s_type, s_value = system.rsplit("|", 2)
+        out[f"{g_type}>{s_type} {_DIGIT.sub('9', g_value)} | {_DIGIT.sub('9', s_value)}"] += 1
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def in_split(name: str, split: str | None) -> bool:
     """A fixed half of the documents: ``dev`` or ``test`` by a hash of the file name (None = all)."""
     if split is None:

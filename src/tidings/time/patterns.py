@@ -88,7 +88,8 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?![\d:])(?:\s{0,2}(?P<ap2>[ap]\.\s?m\.?|[ap]m\b))?"
         r"|(?P<nm>noon|midnight|midday)"
         r"|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[01]?\d)\s{1,3}o'clock"
-        r"|(?P<h4>[01]?\d)\s{1,3}in\s{1,3}the\s{1,3}(?P<part4>morning|afternoon|evening))"
+        r"|(?P<h4>[01]?\d)\s{1,3}in\s{1,3}the\s{1,3}(?P<part4>morning|afternoon|evening)"
+        r"|(?P<h5>[01]\d|2[0-3])(?P<mi5>[0-5]\d)(?=\s{1,3}(?-i:GMT|UTC)\b))"
         rf"(?:{_S}(?P<tz>{_TZ}))?"
         rf"(?:,?{_S}(?:on{_S})?(?:(?P<day>{WEEKDAY}|yesterday|today|tomorrow|tonight)"
         rf"|(?P<mon>{MONTH}){_S}(?P<md>{_DAYNUM})(?:,?{_S}(?P<my>{_YEAR}))?))?",

@@ -169,6 +169,8 @@ def time_rule(m: re.Match[str], ctx: Context) -> Result | None:
             hour = hour % 12 + (12 if m["ap2"].lower().startswith("p") else 0)
         elif hour > 24:
             return None
+    elif m["h5"]:  # "0800 UTC"
+        hour, minute = int(m["h5"]), int(m["mi5"])
     elif m["hw"]:
         hour = _HOUR_WORDS.get(m["hw"].lower()) or int_or_none(m["hw"]) or 0
         if not 1 <= hour <= 12:
@@ -496,7 +498,7 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     if re.match(r"-(?:earlier|ago|before)\b", ctx.text[m.end("u") : m.end("u") + 8], re.IGNORECASE):
         return None  # "a year-earlier period" is a date, found from "year"
     after = ctx.text[m.end() : m.end() + 4]
-    if unit == "Q" and re.match(r"\s{1,3}of", after):
+    if unit == "Q" and not m["more"] and re.match(r"\s{1,3}of", after):  # "three quarters of the vote"
         return None
     if n_raw in ("a", "an", "a single") and unit_word in ("second", "minute", "quarter"):
         return None
@@ -671,6 +673,9 @@ _ADVERB_SETS = {
 }
 
 
+#: Adjectives that still state how often something recurs: "his weekly radio address", "daily life".
+_FREQUENCY_ADJECTIVES = frozenset({"daily", "weekly", "hourly", "nightly", "monthly"})
+
 _NOT_ADJECTIVE = words(
     """
     and or to in on at for from since by until but as the a an with basis of than
@@ -682,8 +687,9 @@ def set_rule(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "every week", "each Sunday", "daily", "twice a year"."""
     if m["adv"]:
         nxt = next_word(ctx, m.end())
-        if nxt and nxt.islower() and nxt not in _NOT_ADJECTIVE:
-            return None  # "a daily newspaper", "quarterly earnings": an adjective
+        adverb = m["adv"].lower()
+        if nxt and nxt.islower() and nxt not in _NOT_ADJECTIVE and adverb not in _FREQUENCY_ADJECTIVES:
+            return None  # "quarterly earnings", "annually adjusted": not a frequency of an event
         return Result("SET", _ADVERB_SETS.get(m["adv"].lower()), None)
     unit_word = m["u"] or m["u2"]
     low = unit_word.lower().rstrip(".")
