@@ -145,6 +145,50 @@ def test_pronoun_sources_are_kept_for_linking() -> None:
     assert claim(article, attribution) == "the plan had failed because of the weather"
 
 
+def test_raising_verbs_state_the_writers_view() -> None:
+    _, found = attributions_of("The senator appeared to be gaining ground in the northern counties.")
+    assert not any(a.source == "The senator" for a in found)
+    article, found = attributions_of("The senator seemed to suggest that the bridge tolls would rise.")
+    claims = [claim(article, a) for a in found if a.source == "The senator"]
+    assert claims and all(c.endswith("the bridge tolls would rise") for c in claims)
+
+
+def test_verbal_attacks_need_a_person_or_organisation() -> None:
+    article, found = attributions_of("Governor Alvarez attacked the budget plan of her rival on Monday.")
+    attribution = by_source(found, "Governor Alvarez")
+    assert attribution.cue == "attacked"
+    assert claim(article, attribution).startswith("the budget plan")
+    _, found = attributions_of("A small drone attacked the fuel depot near the port on Monday.")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "claim_start"),
+    [
+        (
+            "A new county poll shows the mayor far ahead of both challengers.",
+            "A new county poll",
+            "shows",
+            "the mayor",
+        ),
+        (
+            "Councillor Okafor tweeted a photo of the flooded underpass.",
+            "Councillor Okafor",
+            "tweeted",
+            "a photo",
+        ),
+        ("The union offered a two-year wage freeze to save the plant.", "The union", "offered", "a two-year"),
+    ],
+)
+def test_object_claims_of_showing_posting_and_offering(
+    sentence: str, source: str, cue: str, claim_start: str
+) -> None:
+    article, found = attributions_of(sentence)
+    attribution = by_source(found, source)
+    assert attribution.cue == cue
+    assert claim(article, attribution).startswith(claim_start)
+
+
 def test_records_carry_cue_spans() -> None:
     article = langid.annotate(Article.create("The ministry said the hospital will reopen in May."))
     records = attribution_records(article, model.parse(article))

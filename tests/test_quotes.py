@@ -71,6 +71,15 @@ def test_apostrophes_are_not_quotes() -> None:
     assert quotation_spans(text) == []
 
 
+def test_elided_years_do_not_open_quotes() -> None:
+    text = (
+        "The mayor said in ‘08 that the “river road” would be rebuilt, as in the '90s, "
+        "‘before the floods came back’."
+    )
+    found = [text[q.content[0] : q.content[1]] for q in quotation_spans(text)]
+    assert found == ["river road", "before the floods came back"]
+
+
 def test_short_single_quoted_term_is_not_a_quote() -> None:
     assert quotation_spans("They called it a ‘ceasefire’ on paper.") == []
 

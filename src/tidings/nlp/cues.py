@@ -43,8 +43,11 @@ COGNITION_VERBS = _words(
 #: Verbs whose object names an accusation or a decision with a clause: "accused X of …".
 CLAUSAL_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
+#: Raising verbs: "X seems to …" is the writer's view of X, unless X seems to say or think something.
+RAISING_VERBS = _words("seem appear")
+
 #: Verbs whose noun object is the claim ("X reported injuries", "Y denied the allegations").
-OBJECT_VERBS = _words("report confirm announce deny reveal disclose say")
+OBJECT_VERBS = _words("report confirm announce deny reveal disclose say show tweet post")
 
 #: Verbs of stance and evaluation: "X supports Y", "X called Y a threat" (attributions, no quotes).
 ATTITUDE_VERBS = _words(
@@ -60,8 +63,13 @@ ATTITUDE_VERBS = _words(
     decline refuse aim portray identify echo deem promote encourage embrace underscore
     congratulate convince remind envision contradict rebut trumpet cheer approve accept cast
     frame tease vilify disparage belittle insult chastise berate
+    offer attack blast slam compare remember name nominate ignore list introduce present
     """
 )
+
+#: Stance verbs that are also verbs of force: a cue only with a person or an organisation as subject
+#: ("Trump attacked Clinton's record", not "a drone attacked his residence").
+HOSTILE_VERBS = _words("attack blast slam")
 
 #: Verb + preposition cues whose object is the content: "called for X", "pointed to Y".
 PREP_CUES = {
@@ -98,6 +106,7 @@ PREP_CUES = {
     "apologize": frozenset({"for"}),
     "rail": frozenset({"against"}),
     "lash": frozenset({"out", "at"}),
+    "lean": frozenset({"toward", "towards"}),
     "hint": frozenset({"at"}),
     "allude": frozenset({"to"}),
     "object": frozenset({"to"}),

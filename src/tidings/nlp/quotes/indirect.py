@@ -15,10 +15,12 @@ from tidings.nlp.cues import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     COGNITION_VERBS,
+    HOSTILE_VERBS,
     LIGHT_VERBS,
     OBJECT_VERBS,
     PREP_CUES,
     QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -227,16 +229,51 @@ def relation_for_verb(
             if content is not None and prep is not None:
                 kind = "object"
                 cue_end = prep.idx + len(prep.text)
-        if content is None:
+        if content is None or (lemma in RAISING_VERBS and not _reports_through(verb)):
             return None
         # mostly inside a quotation: that quotation is the content, found as a direct quote
         inside = context.in_quote(content[0])
         if inside is not None and inside.outer[1] >= content[1] - 2:
             return None
+    if lemma in HOSTILE_VERBS and not _animate_subject(verb):
+        return None
     inside = content[0] < verb.idx < content[1]
     source = subject_of(context, verb, para, (0, 0) if inside else content)
     cue_span = (verb.idx, max(cue_end, verb.idx + len(verb.text)))
     return Relation(content, verb.text.lower(), cue_span, source, direct, kind)
+
+
+_ANIMATE_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
+
+
+def _animate_subject(verb: Token) -> bool:
+    """Whether the subject of ``verb`` names a person or an organisation (not a weapon or a storm)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.ent_type_ in ("PERSON", "ORG", "NORP"):
+                return True
+            if child.pos_ == "PRON":
+                return child.lower_ in _ANIMATE_PRONOUNS
+            return child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT")
+    return False
+
+
+def _reports_through(verb: Token) -> bool:
+    """ "X seemed to mock …", "Y appeared pleased with …": a raising verb over a cue of its own.
+
+    Otherwise ("Rubio appeared to be on the upswing") the writer, not the subject, holds the view.
+    """
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("xcomp", "ccomp") and (
+            lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in ATTITUDE_VERBS or lemma in PREP_CUES
+        ):
+            return True
+        if child.dep_ in ("acomp", "xcomp") and child.lower_ in ATTITUDE_ADJECTIVES:
+            return True
+    return False
 
 
 def _complement(context: Context, verb: Token, para: Span) -> Span | None:

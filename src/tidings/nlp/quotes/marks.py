@@ -28,6 +28,7 @@ _MARKS = re.compile(r"''|``|[\"“”„«»‹›‘’‚']")
 _AMBIGUOUS = frozenset({'"', "''", "‘", "‚", "'"})  # their direction depends on their neighbours
 _SINGLE = "‘‚'"  # single marks: also apostrophes, so they need more evidence
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,") | {"\u00a0", "\u200b", "\u200e", "\u200f"}
+_ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
 _MAX_QUOTE = 4000  # a quote longer than this inside one paragraph is a mismatched mark
 _MIN_SINGLE_WORDS = 3  # ‘…’ counts as a quote only with this many words (else a title or a term)
 
@@ -83,6 +84,8 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
     nxt = text[after] if after < len(text) else " "
     if nxt.isspace():
         return False
+    if mark in _SINGLE and _ELIDED_YEAR.match(text, after):
+        return False  # an elided year: "in ‘08", "the '90s"
     if mark == "'" and not (nxt.isalpha() and (prev in _OPEN_BEFORE or prev in '“"(')):
         return False
     if mark in _AMBIGUOUS:
