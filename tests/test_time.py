@@ -221,6 +221,9 @@ def test_parse_decides_the_direction() -> None:
         "the the the " * 2000,
         "12/34/5678 2021-13-45 31/31/2021 99:99 a.m. Feb. 30, 2021",
         "9,999,999 days ago, 500 centuries ago, yesterday, tomorrow, next decade, on Friday.",
+        "For the nine months, net rose from a year earlier. 999,999.5 years, 1/2 hours, 2400 UTC, 0800 UTC; "
+        "the current the recent; the full year; the last week of Smarch; the same month a year ago; "
+        "Wednesday's; this winter; a week or so ago; January nineteen ninety-seven; Election Day.",
     ],
 )
 def test_odd_input_never_crashes_and_offsets_slice_back(text: str) -> None:
