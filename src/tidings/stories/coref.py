@@ -24,22 +24,18 @@ one weighted node before clustering, so 10,000 copies of one report cost as much
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from tidings.stories.agglomerative import Linkage, cluster
 from tidings.stories.lexicon import SPEECH, stem, synonyms
+from tidings.stories.when import PRECISION_DAYS, dates_compatible, parse_span
+
+__all__ = ["PRECISION_DAYS", "dates_compatible", "parse_span"]
 
 #: Places closer than this (km) are compatible when neither contains the other.
 PLACE_KM = 50.0
-#: Blocks larger than this are compared in a sliding window over their date-sorted members.
-MAX_BLOCK = 2000
-WINDOW = 200
 
-#: Days a date stands for at each precision (the window around it).
-PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653}
 
 #: Logistic weights over the features of :func:`features`, for mentions with text (ECB+/MEANTIME
 #: gold mentions): fitted with :func:`tidings.stories.coref_fit.fit_weights` on ECB+ training
@@ -121,34 +117,6 @@ def _context_cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def _parse_date(value: str) -> tuple[date, date] | None:
-    """The first and last day a (possibly partial) ISO date covers."""
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 1, 1), date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-            return date(year, month, 1), date(year, month, last)
-        day = date(year, month, int(parts[2][:2]))
-        return day, day
-    except (ValueError, IndexError):
-        return None
-
-
-def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool | None:
-    """Whether two dates can name the same happening within their precision windows (None: unknown)."""
-    if not a or not b:
-        return None
-    ra, rb = _parse_date(a), _parse_date(b)
-    if ra is None or rb is None:
-        return None
-    slack = timedelta(days=max(PRECISION_DAYS.get(pa or "day", 0), PRECISION_DAYS.get(pb or "day", 0)) + 1)
-    return ra[0] - slack <= rb[1] and rb[0] - slack <= ra[1]
-
-
 def haversine_km(p: tuple[float, float], q: tuple[float, float]) -> float:
     """Great-circle distance in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
@@ -181,6 +149,10 @@ def features(a: EventMention, b: EventMention) -> dict[str, float]:
     dates = dates_compatible(a.date, a.precision, b.date, b.precision)
     places = places_compatible(a, b)
     typed = a.type is not None and b.type is not None
+    document = _cosine(a.doc_vector, b.doc_vector) if a.doc_vector and b.doc_vector else 0.0
+    sentence = (
+        _cosine(a.sentence_vector, b.sentence_vector) if a.sentence_vector and b.sentence_vector else 0.0
+    )
     return {
         "lemma": float(same_lemma),
         "stem": float(same_stem),
@@ -196,74 +168,26 @@ def features(a: EventMention, b: EventMention) -> dict[str, float]:
         "date_match": float(dates is True),
         "date_clash": float(dates is False),
         "sentence": _context_cosine(a.context, b.context),
-        "sentence_tfidf": _cosine(a.sentence_vector, b.sentence_vector),
-        "document": _cosine(a.doc_vector, b.doc_vector),
+        "sentence_tfidf": sentence,
+        "document": document,
         "same_doc": float(a.doc == b.doc),
         "speech": float(a.lemma in SPEECH and b.lemma in SPEECH),
         "lemma_same_doc": float(same_lemma and a.doc == b.doc),
-        "related_document": float(same_stem or synonym) * _cosine(a.doc_vector, b.doc_vector),
-        "lemma_sentence": float(same_lemma) * _cosine(a.sentence_vector, b.sentence_vector),
+        "related_document": float(same_stem or synonym) * document,
+        "lemma_sentence": float(same_lemma) * sentence,
         "same_subgroup": float(a.subgroup is not None and a.subgroup == b.subgroup),
-        "lemma_document": float(same_lemma) * _cosine(a.doc_vector, b.doc_vector),
+        "lemma_document": float(same_lemma) * document,
     }
 
 
 def score(a: EventMention, b: EventMention, weights: dict[str, float] | None = None) -> float:
     """The probability that ``a`` and ``b`` mention the same happening (logistic over features)."""
     w = weights or WEIGHTS
-    z = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features(a, b).items())
+    z = w.get("bias", 0.0)
+    for name, value in features(a, b).items():
+        if value:
+            z += w.get(name, 0.0) * value
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _block_keys(m: EventMention) -> list[Hashable]:
-    keys: list[Hashable] = [("lemma", m.group, m.lemma), ("stem", m.group, stem(m.lemma))]
-    keys.extend(("syn", m.group, s) for s in synonyms(m.lemma) if s < m.lemma)
-    keys.extend(("syn", m.group, m.lemma) for s in synonyms(m.lemma) if s > m.lemma)
-    if m.type is not None and m.date:
-        keys.extend(("type", m.group, m.type, cell) for cell in date_cells(m.date, m.precision))
-    return keys
-
-
-def date_cells(value: str, precision: str | None) -> list[str]:
-    """Blocking cells of a date: the months its window touches, or its years when that is long.
-
-    Two dates that are compatible under :func:`dates_compatible` always share a cell, except when
-    one window spans more than three months and the other does not (a year-precision date is
-    compared with the day dates of its year through the year cell both emit).
-    """
-    span = _parse_date(value)
-    if span is None:
-        return []
-    slack = timedelta(days=PRECISION_DAYS.get(precision or "day", 0) + 1)
-    first, last = span[0] - slack, span[1] + slack
-    if (last - first).days > 100:
-        return [f"Y{year}" for year in range(first.year, last.year + 1)]
-    cells = [f"Y{span[0].year}"]
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        cells.append(f"M{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return cells
-
-
-def candidate_pairs(mentions: Sequence[EventMention]) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, that share a blocking key (bounded per block)."""
-    blocks: dict[Hashable, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        for key in dict.fromkeys(_block_keys(m)):
-            blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
-            members = sorted(members, key=lambda i: (mentions[i].date or "", i))
-            for x, i in enumerate(members):
-                for j in members[x + 1 : x + 1 + WINDOW]:
-                    pairs.add((min(i, j), max(i, j)))
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j))
-    return pairs
 
 
 def cluster_mentions(
@@ -273,6 +197,8 @@ def cluster_mentions(
     weights: dict[str, float] | None = None,
 ) -> dict[str, str]:
     """A chain label per mention id (the id of the chain's first mention in input order)."""
+    from tidings.stories.blocking import candidate_pairs
+
     nodes: list[EventMention] = []
     node_of: list[int] = []
     seen: dict[tuple[object, ...], int] = {}

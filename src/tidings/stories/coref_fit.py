@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from tidings.stories.coref import EventMention, candidate_pairs, features
+from tidings.stories.blocking import candidate_pairs
+from tidings.stories.coref import EventMention, features
 
 FEATURES = (
     "lemma", "stem", "synonym", "type", "type_clash", "participants", "place_words",
