@@ -115,7 +115,13 @@ def _location(doc: Doc, sentence: Span, trigger: Span, places: list[dict[str, An
     this function): the record's ``location`` shape, or ``None``."""
     from tidings.geo.location import event_location
 
-    resolved = [p for p in places if p.get("geonameid") is not None]
+    # only the sentence's places can be the event's (event_location's own rule): passing just those
+    # keeps its per-place work proportional to the sentence, not to the article
+    resolved = [
+        p
+        for p in places
+        if p.get("geonameid") is not None and sentence[0] <= int(p.get("start", -1)) < sentence[1]
+    ]
     if not resolved:
         return None
     takes_doc = event_location.__code__.co_varnames[0] == "source"  # newer: the parse, not the text
