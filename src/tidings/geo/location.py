@@ -135,12 +135,13 @@ def _trigger_token(
     return None
 
 
-def _head(doc: Doc, place: dict[str, Any]) -> Token | None:
+def _head(doc: Doc, place: dict[str, Any], bounds: tuple[int, int]) -> Token | None:
+    """The head token of a place inside ``bounds`` (``None`` outside, or for broken offsets)."""
     try:
         start, end = int(place["start"]), int(place["end"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not 0 <= start < end <= len(doc.text):
+    if not max(0, bounds[0]) <= start < end <= min(len(doc.text), bounds[1]):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -175,8 +176,8 @@ def _score_places(
     for place in places:
         if not isinstance(place, dict):
             continue
-        head = _head(doc, place)
-        if head is None or not (s_start <= int(place["start"]) and int(place["end"]) <= s_end):
+        head = _head(doc, place, (s_start, s_end))
+        if head is None:
             continue
         if int(place["start"]) < dateline:
             continue
