@@ -1,8 +1,8 @@
 """Candidate pairs for event coreference: blocking, so that linking never compares all pairs.
 
-Every mention gets base keys from its trigger (lemma, stem, synonym group) and its event type
-(only when it has a date or a place), always inside its document-topic ``group``. Dates and
-places then cut the blocks finer:
+Every mention gets base keys inside its document-topic ``group``: its event type when it has
+one together with a date or a place (tidings' records: another type never merges), else its
+trigger (lemma, stem, synonym group). Dates and places then cut the blocks finer:
 
 - a mention whose date window (date ± precision, :func:`tidings.stories.when.window`) spans at
   most ``SHORT_DAYS`` days sits in the blocks of the weeks it touches, per country (the first
@@ -19,8 +19,9 @@ places then cut the blocks finer:
 In each block, "full" members pair with one another and with the "passive" members; passive
 members (short windows in a year block, placed mentions in a country-less probe) only wait to
 be probed. A block with more than ``MAX_BLOCK`` full members is compared in a sliding window of
-``WINDOW`` over its members sorted by date, and a prober meets at most ``WINDOW`` passive
-members nearest in date, so the work stays near-linear whatever the input.
+``WINDOW`` over its members sorted by date, and a prober meets at most ``PROBE`` passive members
+(the nearest in place hierarchy in year blocks, in date otherwise), so the work stays
+near-linear whatever the input.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 MAX_BLOCK = 2000
 WINDOW = 200
+#: A probing mention meets at most this many passive members of a block.
+PROBE = 50
 #: Date windows up to this many days are blocked by week, longer ones by year.
 SHORT_DAYS = 100
 _ANY = "*"
@@ -46,14 +49,15 @@ _ANY = "*"
 
 def base_keys(m: EventMention) -> list[Hashable]:
     """The trigger and type keys of a mention, inside its group."""
+    if m.type is not None and (m.date or m.place_path):
+        # typed records with a date or a place: the type is the key (another type never merges,
+        # and a type alone, without a date or place to narrow it, would be too broad a block)
+        return [("type", m.group, m.type)]
     keys: list[Hashable] = []
     if m.lemma:
         keys.append(("lemma", m.group, m.lemma))
         keys.append(("stem", m.group, stem(m.lemma)))
         keys.extend(("syn", m.group, min(s, m.lemma), max(s, m.lemma)) for s in synonyms(m.lemma))
-    if m.type is not None and (m.date or m.place_path):
-        # a type alone is too broad a block: only with a date or a place to narrow it down
-        keys.append(("type", m.group, m.type))
     return list(dict.fromkeys(keys))
 
 
@@ -103,6 +107,9 @@ def candidate_pairs(mentions: Sequence[EventMention]) -> set[tuple[int, int]]:
     def when(i: int) -> str:
         return mentions[i].date or ""
 
+    def where(i: int) -> str:
+        return "\x00".join(str(part) for part in mentions[i].place_path)
+
     pairs: set[tuple[int, int]] = set()
     for key, members in full.items():
         members = sorted(set(members), key=lambda i: (when(i), i))
@@ -113,15 +120,18 @@ def candidate_pairs(mentions: Sequence[EventMention]) -> set[tuple[int, int]]:
         others = passive.get(key)
         if not others:
             continue
-        others = sorted(set(others), key=lambda i: (when(i), i))
-        dates = [when(i) for i in others]
+        # probes meet the passive members nearest in place (year blocks: the date says little)
+        # or in date (week blocks probed by mentions without a place)
+        order = where if str(key[-2]).startswith("Y") else when
+        others = sorted(set(others), key=lambda i: (order(i), i))
+        values = [order(i) for i in others]
         for i in members:
-            if len(others) <= WINDOW:
+            if len(others) <= PROBE:
                 nearest = others
             else:
-                at = bisect.bisect_left(dates, when(i))
-                low = max(0, min(at - WINDOW // 2, len(others) - WINDOW))
-                nearest = others[low : low + WINDOW]
+                at = bisect.bisect_left(values, order(i))
+                low = max(0, min(at - PROBE // 2, len(others) - PROBE))
+                nearest = others[low : low + PROBE]
             for j in nearest:
                 if i != j:
                     pairs.add((i, j) if i < j else (j, i))
