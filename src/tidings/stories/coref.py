@@ -4,8 +4,8 @@ Works on any input through :class:`EventMention` (adapters in :mod:`tidings.stor
 build them from ECB+/MEANTIME gold mentions and from tidings' own event records). The classic
 two-stage approach: documents are first grouped into topics (:mod:`tidings.stories.topics`) and
 mentions are only compared within a topic group (``EventMention.group``); within a group,
-candidate pairs come from blocking keys (trigger lemma and its stem, event type, date cell), so the
-work grows with the number of plausible pairs, not with n².
+candidate pairs come from blocking (:mod:`tidings.stories.blocking`: trigger or type keys, week or
+year cells, country), so the work grows with the number of plausible pairs, not with n².
 
 The score of a pair (:func:`score`) combines, as a logistic model over features in [0, 1]:
 
@@ -14,7 +14,12 @@ The score of a pair (:func:`score`) combines, as a logistic model over features 
 - event type agreement (PLOVER type for tidings' events; disagreement is a strong veto);
 - argument overlap: participants (Jaccard of normalised names), places (same place, or one inside
   the other's hierarchy, or within ``PLACE_KM``), times (dates within both precision windows);
-- context: cosine of the mentions' sentence words, and of their documents.
+- context: cosine of the mentions' sentence words, and of their documents; whether they share a
+  predicted sub-topic (``subgroup``);
+- interactions fitted on ECB+ (same lemma × document or sentence similarity, speech verbs).
+
+Two weight sets: :data:`WEIGHTS` (fitted on ECB+ training topics, for mentions with text) and
+:data:`RECORD_WEIGHTS` (set by hand for tidings' structured event records).
 
 Mentions of the same document are allowed to corefer (within-document chains are part of the
 cross-document chains in ECB+ and MEANTIME). Identical mentions (same features) are collapsed to
