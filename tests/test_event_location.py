@@ -201,3 +201,36 @@ def test_a_compound_qualifier_or_a_persons_origin_is_not_the_site() -> None:
 def test_a_countrys_facility_abroad_is_placed_by_its_town() -> None:
     chosen = _locate("A rocket struck the US base in Bagram on Monday.", "struck")
     assert chosen is not None and chosen["text"] == "Bagram"
+
+
+# -- the evaluator's row scoring ---------------------------------------------------------------------
+
+
+def _row(text: str, verb: str, location: str | None) -> dict[str, Any]:
+    tokens, spans = [], []
+    position = 0
+    for i, word in enumerate(text.replace(".", " .").split()):
+        start = text.index(word, position)
+        position = start + len(word)
+        tokens.append({"id": i, "start": start, "end": position, "text": word})
+    for label, word in (("VERB", verb), ("LOCATION", location)):
+        if word is None:
+            continue
+        i = next(t["id"] for t in tokens if t["text"] == word)
+        # char offsets deliberately broken (start == end): the token offsets must be used
+        spans.append({"label": label, "start": 0, "end": 0, "token_start": i, "token_end": i, "text": word})
+    return {"_id": "own", "text": text, "tokens": tokens, "spans": spans, "source": "RELABEL"}
+
+
+def test_event_rows_are_scored_from_token_offsets() -> None:
+    from tidings.eval.geo import _event_row, _event_summary
+
+    placed = _event_row(_row("Gunmen attacked a bus in Garissa on Monday.", "attacked", "Garissa"))
+    assert placed["correct"] and placed["chosen"] == "Garissa" and placed["located"]
+    wrong = _event_row(_row("Gunmen attacked a bus in Garissa on Monday.", "attacked", "Monday"))
+    assert not wrong["correct"]
+    unplaced = _event_row(_row("Gunmen attacked a bus on Monday.", "attacked", None))
+    assert unplaced["correct"] and unplaced["chosen"] is None and not unplaced["located"]
+    summary = _event_summary([placed, wrong, unplaced])
+    assert summary["events"] == 3 and summary["accuracy"] == round(2 / 3, 4)
+    assert summary["accuracy_located"] == 0.5 and summary["accuracy_unlocated"] == 1.0
