@@ -22,6 +22,7 @@ from tidings.store import EventFilter, Store
 from tidings.store import db as store_db
 from tidings.store.events import COLUMNS, date_range, derive_rows, evidence_text, geo_precision
 from tidings.store.exports import ACLED_COLUMNS, acled_row, interaction, write_acled_csv
+from tidings.store.schema import LATEST
 
 Tidings = Callable[..., Run]
 
@@ -544,7 +545,7 @@ def test_events_on_an_old_schema_database(tmp_path: Path, tidings: Tidings) -> N
     run = tidings("events", "--db", old)
     assert run.code == 1
     assert run.err_lines == [
-        f"Error: {old} has schema version 2; this tidings needs 3",
+        f"Error: {old} has schema version 2; this tidings needs {LATEST}",
         "Hint: run tidings ingest (or any writing command) on it once to migrate it",
     ]
 
