@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from tidings.time import calendar_rules as cal
+from tidings.time import duration_rules as dur
+from tidings.time import ref_rules as refs
 from tidings.time import relative_rules as rel
 from tidings.time.context import Context, Result
 
@@ -43,11 +45,11 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "half": cal.half,
         "yearend": cal.yearend,
         "relunit": rel.relunit,
-        "dur": rel.dur,
-        "bare": rel.bare,
-        "unitlong": rel.unitlong,
-        "ref": rel.ref,
-        "set": rel.set_rule,
+        "dur": dur.dur,
+        "bare": dur.bare,
+        "unitlong": dur.unitlong,
+        "ref": refs.ref,
+        "set": refs.set_rule,
         "holiday": cal.holiday_rule,
     }
 )
