@@ -189,6 +189,22 @@ def test_object_claims_of_showing_posting_and_offering(
     assert claim(article, attribution).startswith(claim_start)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "“We will not give up on the valley farms,” Ramos, 58, told AFP in an interview on Monday.",
+            "Ramos, 58",
+        ),
+        ("Coastal residents are more likely to say that the levee should be raised.", "Coastal residents"),
+        ("“The bridge will reopen in spring,” said the mayor this week.", "the mayor"),
+    ],
+)
+def test_speaker_is_not_the_addressee_nor_a_date(sentence: str, source: str) -> None:
+    _, found = attributions_of(sentence)
+    assert [a.source for a in found] == [source]
+
+
 def test_records_carry_cue_spans() -> None:
     article = langid.annotate(Article.create("The ministry said the hospital will reopen in May."))
     records = attribution_records(article, model.parse(article))

@@ -32,7 +32,14 @@ from tidings.nlp.quotes.context import (
     sentence_start_of,
     trim_clause,
 )
-from tidings.nlp.quotes.speakers import inverted_subject, noun_phrase, phrase_start, subject_of, trails_clause
+from tidings.nlp.quotes.speakers import (
+    inverted_subject,
+    left_mention,
+    noun_phrase,
+    phrase_start,
+    subject_of,
+    trails_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -239,6 +246,8 @@ def relation_for_verb(
         return None
     inside = content[0] < verb.idx < content[1]
     source = subject_of(context, verb, para, (0, 0) if inside else content)
+    if source is None and kind == "speech" and not inside and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        source = left_mention(context, verb, content)
     cue_span = (verb.idx, max(cue_end, verb.idx + len(verb.text)))
     return Relation(content, verb.text.lower(), cue_span, source, direct, kind)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SOURCE_DROP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "ccomp", "parataxis"})
-_INHERIT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_INHERIT = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})  # acomp: "are likely to say"
 
 
 def phrase_start(verb: Token) -> Token:
@@ -80,9 +80,64 @@ def subject_of(context: Context, verb: Token, para: Span, content: Span) -> Span
     return None
 
 
+_MENTION_POS = frozenset(
+    {"PROPN", "NOUN", "PRON", "DET", "NUM", "ADJ", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
+)
+_MARK_TOKENS = frozenset({"“", "”", '"', "'", "‘", "’", "``", "''"})
+
+
+def left_mention(context: Context, verb: Token, content: Span) -> Span | None:
+    """The mention right before a cue verb the parser left without a subject.
+
+    "“…,” Ramos, 58, told …", "“…,” Kiedis said": the words between the clause boundary (a quotation,
+    the sentence start) and the verb, when they form a noun phrase with a name or a noun in it.
+    """
+    doc = context.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV" and not content[0] <= doc[i].idx < content[1]:
+        i -= 1  # "Trump also said"
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "PUNCT", "NUM"):
+        return None
+    last = i
+    if doc[last].is_punct and doc[last].text not in (",", ")"):
+        return None
+    try:
+        sent_start = verb.sent.start
+    except (ValueError, AttributeError):
+        sent_start = 0
+    first = None
+    while i >= max(sent_start, verb.i - 16):
+        token = doc[i]
+        if token.idx < content[1] <= verb.idx or context.in_quote(token.idx) or token.text in _MARK_TOKENS:
+            break
+        if token.pos_ not in _MENTION_POS or token.text in (";", ":", "—", "–"):
+            return None
+        first = i
+        i -= 1
+    if first is None:
+        return None
+    while first <= last and (doc[first].is_punct or doc[first].pos_ in ("CCONJ", "ADP")):
+        first += 1
+    while last >= first and doc[last].is_punct and doc[last].text != ")":
+        last -= 1
+    if first > last or not any(doc[k].pos_ in ("PROPN", "NOUN", "PRON") for k in range(first, last + 1)):
+        return None
+    if doc[first].pos_ == "PRON" and first != last:
+        return None
+    span = trim_clause(context.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return span if span[1] > span[0] else None
+
+
+#: Speech verbs whose object is the person spoken to, never the speaker.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "notify", "remind", "assure", "reassure", "advise", "warn", "urge", "ask", "caution"}
+)
+
+
 def inverted_subject(verb: Token) -> Token | None:
     """The source of "…, confirmed the military": a noun right after a speech verb that has no subject."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     for child in verb.children:
         if child.dep_ in SUBJECTS:
@@ -93,6 +148,8 @@ def inverted_subject(verb: Token) -> Token | None:
             and child.dep_ in ("dobj", "attr", "npadvmod")
             and child.pos_ in ("NOUN", "PROPN")
             and child.left_edge.i <= verb.i + 3
+            and child.ent_type_ not in ("DATE", "TIME")  # "…, he said this week"
+            and not (child.dep_ == "dobj" and lemma in _ADDRESSEE_VERBS)  # "…, she told AFP"
         ):
             return child
     return None
