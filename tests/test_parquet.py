@@ -27,7 +27,7 @@ def test_export_then_load_rebuilds_the_same_store(tmp_path: Path) -> None:
     partitions = sorted(p.relative_to(out / "events").parts[:2] for p in (out / "events").rglob("*.parquet"))
     assert ("year=2021", "month=11") in partitions and ("year=2021", "month=09") not in partitions
     events = pq.read_table(out / "events").to_pylist()
-    assert len(events) == 7 and {e["type"] for e in events} >= {"ASSAULT", "PROTEST"}
+    assert len(events) == 8 and {e["type"] for e in events} >= {"ASSAULT", "PROTEST"}
     target = tmp_path / "target.db"
     for _ in range(2):  # loading twice changes nothing
         result = CliRunner().invoke(cli, ["load", str(out / "articles"), "--db", str(target)])

@@ -119,3 +119,22 @@ def test_a_read_only_open_refuses_an_old_schema_with_a_hint(tmp_path: Path) -> N
         Store.open(db, readonly=True)
     assert "schema version 1" in caught.value.message
     assert caught.value.hint and "migrate" in caught.value.hint
+
+
+def test_schema_v3_database_migrates_to_latest_without_loss_and_links(tmp_path: Path) -> None:
+    """``tests/data/schema_v3.db`` was written at schema version 3 (commit fd95156, events stored,
+    no links) with ``tidings ingest examples --db schema_v3.db``, then ``VACUUM``."""
+    db = tmp_path / "v3.db"
+    shutil.copy(FIXTURES / "schema_v3.db", db)
+    assert _rows(db, "SELECT MAX(version) FROM schema_version") == [(3,)]
+    events_before = _rows(db, "SELECT id, article_id, type, date, record FROM events ORDER BY id")
+    analyses_before = _rows(db, ANALYSES + " ORDER BY article_id")
+    assert events_before
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST
+        counts = store.link()  # the old events join merged events and stories
+    assert counts["linked"] > 0
+    assert _rows(db, "SELECT id, article_id, type, date, record FROM events ORDER BY id") == events_before
+    assert _rows(db, ANALYSES + " ORDER BY article_id") == analyses_before
+    assert _rows(db, "SELECT COUNT(*) FROM stories")[0][0] > 0
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]

@@ -35,7 +35,7 @@ def _all(client: TestClient, url: str) -> list[dict]:
 
 def test_events_are_listed_latest_first_with_their_fields(client: TestClient) -> None:
     body = client.get("/api/events").json()
-    assert body["ok"] is True and body["total"] == 7 and body["next"] is None
+    assert body["ok"] is True and body["total"] == 8 and body["next"] is None
     dates = [e["date"] for e in body["events"]]
     assert dates[:-1] == sorted(dates[:-1], reverse=True) and dates[-1] is None  # undated last
     drone = next(e for e in body["events"] if e["sub_event_type"] == "Air/drone strike")
@@ -48,6 +48,7 @@ def test_events_are_listed_latest_first_with_their_fields(client: TestClient) ->
     ("query", "expected"),
     [
         ("type=ASSAULT", {"ASSAULT"}),
+        ("merged=1&type=PROTEST", {"PROTEST"}),
         ("type=assault", {"ASSAULT"}),
         ("acled_type=Air/drone strike", {"ASSAULT"}),
         ("acled_type=Protests", {"PROTEST"}),
@@ -83,7 +84,7 @@ def test_cursor_pagination_visits_every_event_once(client: TestClient) -> None:
         cursor = body["next"]
         if not cursor:
             break
-    assert len(seen) == len(set(seen)) == 7
+    assert len(seen) == len(set(seen)) == 8
     assert seen == [e["id"] for e in _all(client, "/api/events")]
 
 
@@ -95,10 +96,10 @@ def test_formats(client: TestClient) -> None:
     lon, lat = features[0]["geometry"]["coordinates"]
     assert -180 <= lon <= 180 and -90 <= lat <= 90 and lon > lat  # [lon, lat] order: Iraq is east of 40°
     rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
-    assert len(rows) == 7 and {"id", "date", "type", "lat", "lon"} <= set(rows[0])
+    assert len(rows) == 8 and {"id", "date", "type", "lat", "lon"} <= set(rows[0])
     lines = client.get("/api/events.jsonl?country=FRA").text.splitlines()
     assert [json.loads(line)["type"] for line in lines] == ["CONSULT"]
-    assert client.get("/api/events.json").json()["total"] == 7
+    assert client.get("/api/events.json").json()["total"] == 8
 
 
 def test_event_detail_has_evidence_and_reports(client: TestClient) -> None:
@@ -119,18 +120,37 @@ def test_article_has_every_annotation(client: TestClient) -> None:
     record = body["record"]
     assert {"actors", "places", "timexes", "quotes", "events", "entities", "attributions"} <= set(record)
     assert [lang for _, _, lang in body["article"]["paragraphs"] if lang != "en"] == ["ar"]
-    assert body["event_ids"] == sorted(body["event_ids"]) and len(body["event_ids"]) == 2
+    assert body["event_ids"] == sorted(body["event_ids"]) and len(body["event_ids"]) == 3
 
 
 def test_facets_count_types_countries_and_days(client: TestClient) -> None:
     facets = client.get("/api/facets").json()
-    assert facets["types"] == {"ASSAULT": 3, "ACCUSE": 1, "AID": 1, "CONSULT": 1, "PROTEST": 1}
-    assert facets["countries"] == {"IRQ": 6, "FRA": 1}
-    assert sum(d["n"] for d in facets["dates"]) == 6 and facets["total"] == 7  # one undated
+    assert facets["types"] == {"ASSAULT": 3, "PROTEST": 2, "ACCUSE": 1, "AID": 1, "CONSULT": 1}
+    assert facets["countries"] == {"IRQ": 7, "FRA": 1}
+    assert sum(d["n"] for d in facets["dates"]) == 7 and facets["total"] == 8  # one undated
 
 
-def test_stories_are_empty_before_linking(client: TestClient) -> None:
-    assert client.get("/api/stories").json() == {"ok": True, "stories": []}
+def test_reports_of_one_happening_are_one_merged_event(client: TestClient) -> None:
+    protests = _all(client, "/api/events?type=PROTEST")
+    assert len(protests) == 2 and len({e["merged_id"] for e in protests}) == 1
+    assert {e["n_articles"] for e in protests} == {2}
+    merged = _all(client, "/api/events?type=PROTEST&merged=1")
+    assert len(merged) == 1
+    detail = client.get(f"/api/events/{merged[0]['id']}").json()
+    assert len(detail["reports"]) == 2 and detail["event"]["merged"]["n_articles"] == 2
+    assert client.get("/api/events?merged=1").json()["total"] == 7
+
+
+def test_stories_and_their_timelines(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()["stories"]
+    big = max(stories, key=lambda s: s["n_events"])
+    assert big["n_events"] == 3 and big["first"] == "2021-11-05" and big["last"] == "2021-11-07"
+    timeline = client.get(f"/api/stories/{big['id']}/timeline").json()
+    assert timeline["events"][0]["type"] == "PROTEST"
+    dates = [e["date"] for e in timeline["events"]]
+    assert dates == sorted(dates)
+    in_story = _all(client, f"/api/events?story={big['id']}")
+    assert {e["type"] for e in in_story} == {"PROTEST", "ASSAULT", "ACCUSE"}
     assert client.get("/api/stories/s1/timeline").json()["status"] == 404
     assert client.get("/api/events?story=s1").json()["total"] == 0
 
@@ -171,7 +191,7 @@ def test_query_text_is_bound_not_spliced(client: TestClient, db: Path) -> None:
         response = client.get("/api/events", params={"q": hostile, "actor": hostile, "place": hostile})
         assert response.status_code in (200, 400)
         assert response.json().get("total", 0) == 0
-    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0] == 7
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0] == 8
 
 
 def test_the_database_is_never_written(client: TestClient, db: Path) -> None:
@@ -197,7 +217,7 @@ def test_pages_and_openapi_are_served_with_a_strict_policy(client: TestClient) -
 
 def test_serve_get_prints_one_response(db: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--get", "/api/facets"])
-    assert result.exit_code == 0 and json.loads(result.output)["total"] == 7
+    assert result.exit_code == 0 and json.loads(result.output)["total"] == 8
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--get", "/api/events?limit=0"])
     assert result.exit_code == 1 and json.loads(result.output)["status"] == 400
 

@@ -94,11 +94,11 @@ def _shot(page: Any, name: str) -> None:
 
 def test_markers_appear_for_the_events(server: str, page: Any) -> None:
     _open(page, server)
-    assert page.locator("#map").get_attribute("data-markers") == "7"
+    assert page.locator("#map").get_attribute("data-markers") == "8"
     # markers are drawn (single circles or clusters) on top of the offline country outlines
     page.wait_for_selector("#map .marker-cluster, #map path.leaflet-interactive")
     assert page.locator("#map path").count() > 100  # Natural Earth outlines
-    assert page.locator("#events tbody tr").count() == 7
+    assert page.locator("#events tbody tr").count() == 8
     assert not page.errors
     _shot(page, "map-all-events")
 
@@ -106,15 +106,15 @@ def test_markers_appear_for_the_events(server: str, page: Any) -> None:
 def test_filtering_by_type_changes_map_table_and_url(server: str, page: Any) -> None:
     _open(page, server)
     page.select_option("#f-type", "PROTEST")
-    page.wait_for_function("document.querySelector('#map').dataset.markers === '1'")
+    page.wait_for_function("document.querySelector('#map').dataset.markers === '2'")
     rows = page.locator("#events tbody tr")
-    assert rows.count() == 1 and rows.first.get_attribute("data-type") == "PROTEST"
+    assert rows.count() == 2 and {rows.nth(i).get_attribute("data-type") for i in range(2)} == {"PROTEST"}
     assert "type=PROTEST" in page.url
     _shot(page, "filter-protest")
     # the URL holds the state: opening it again gives the same view
     page.goto(page.url)
     page.wait_for_selector("body[data-ready='true']")
-    assert page.locator("#events tbody tr").count() == 1
+    assert page.locator("#events tbody tr").count() == 2
 
 
 def test_clicking_an_event_shows_its_highlighted_evidence(server: str, page: Any) -> None:
@@ -154,6 +154,19 @@ def test_brushing_the_histogram_filters_by_date(server: str, page: Any) -> None:
     page.mouse.up()
     page.wait_for_function("new URLSearchParams(location.search).has('since')")
     page.wait_for_selector("body[data-ready='true']")
-    page.wait_for_function("document.querySelectorAll('#events tbody tr').length < 7")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length < 8")
     dates = page.locator("#events tbody tr td:first-child").all_inner_texts()
     assert dates and all(d >= "2021-10" for d in dates)
+
+
+def test_a_story_timeline_is_in_date_order(server: str, page: Any) -> None:
+    _open(page, server)
+    page.locator("#tabs button[data-view='stories']").click()
+    page.locator("#stories-view li", has_text="3 events").click()
+    page.wait_for_selector("#stories-view .timeline li")
+    dates = page.locator("#stories-view .timeline li").evaluate_all("items => items.map(i => i.dataset.date)")
+    assert len(dates) == 3 and dates == sorted(dates)
+    assert "story=" in page.url
+    _shot(page, "story-timeline")
+    page.locator("#stories-view .timeline li").first.click()  # an event of the timeline opens its evidence
+    page.wait_for_selector("#event-view mark.evidence")

@@ -34,13 +34,20 @@ ARTICLES: list[dict[str, Any]] = [
             "An explosive-laden drone struck the Baghdad residence of Prime Minister Mustafa al-Kadhimi "
             "early on Sunday, officials said. The prime minister was unhurt.\n\n"
             "The United States condemned the attack on Sunday.\n\n"
+            "Supporters of armed factions had protested near the Green Zone in Baghdad on Friday.\n\n"
             "نجوت من محاولة الاغتيال والحمد لله"
         ),
-        "actors": [("a1", "Mustafa al-Kadhimi", "IRQ", "GOV"), ("a2", "United States", "USA", "GOV")],
+        "actors": [
+            ("a1", "Mustafa al-Kadhimi", "IRQ", "GOV"),
+            ("a2", "United States", "USA", "GOV"),
+            ("a3", "supporters of armed factions", "IRQ", "REB"),
+        ],
         "events": [
             ("ASSAULT", ("Explosions/Remote violence", "Air/drone strike"), "2021-11-07", "day", "Baghdad",
              [], ["a1"], "struck", {"status": "attempted", "modes": ["drone", "explosives"]}),
             ("ACCUSE", None, "2021-11-07", "day", "Baghdad", ["a2"], [], "condemned", {}),
+            ("PROTEST", ("Protests", "Peaceful protest"), "2021-11-05", "day", "Baghdad", ["a3"], [],
+             "protested", {}),
         ],
     },
     {
@@ -181,4 +188,5 @@ def build(path: Path) -> Path:
     records = {a.id: _record(a, spec) for a, spec in zip(articles, ARTICLES, strict=True)}
     with Store.open(path) as store:
         store.add_articles(articles, records)
+        store.link()
     return path

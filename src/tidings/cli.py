@@ -22,6 +22,7 @@ import click
 
 from tidings import __version__
 from tidings.cli_events import eval_acled_command, events_command
+from tidings.cli_stories import link_command, stories_command, timeline_command
 from tidings.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE, TidingsError
 from tidings.ingest.base import DEFAULT_MAX_CHARS, ReadOptions
 from tidings.ingest.sources import FORMATS, InputFailure
@@ -435,6 +436,8 @@ def eval_group() -> None:
 
 cli.add_command(events_command)  # tidings events and tidings eval acled live in cli_events.py
 eval_group.add_command(eval_acled_command)
+for _command in (link_command, stories_command, timeline_command):  # they live in cli_stories.py
+    cli.add_command(_command)
 
 
 def _print_figures(title: str, figures: dict[str, Any], as_json: bool) -> None:

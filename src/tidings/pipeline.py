@@ -36,6 +36,7 @@ class IngestReport:
     rejected: int = 0
     analyzed: int = 0
     failed_analyses: int = 0
+    linked: int = 0
     notices: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     reasons: Counter[str] = field(default_factory=Counter)
@@ -60,6 +61,7 @@ def ingest(
     listener: Listener | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     runner: Runner | None = None,
+    link: bool = True,
 ) -> IngestReport:
     """Read ``paths`` into ``store``: one transaction per ``batch_size`` articles.
 
@@ -70,7 +72,8 @@ def ingest(
     memory stays bounded. Bad records, unreadable inputs and articles whose analysis failed are
     reported (to ``listener``) and counted, and everything else is stored. Rerunning on the same
     inputs stores nothing new and analyses nothing twice; an article stored without analysis is
-    analysed on the next run.
+    analysed on the next run. With ``link``, each batch's events then join the merged events and
+    stories of the store (:meth:`Store.link`), so reports of one happening become one event.
     """
     options = options or ReadOptions()
     report = IngestReport()
@@ -96,6 +99,8 @@ def ingest(
             for _analysed, outcomes in runner.run(pending()):
                 records = _records(outcomes, full[0], report, listener)
                 _store(store, full.popleft(), records, report, progress)
+                if link:  # new events join merged events and stories as they are stored
+                    report.linked += store.link()["linked"]
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"

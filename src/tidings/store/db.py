@@ -280,6 +280,12 @@ class Store:
         """
         return query_events(self.connection, filters or EventFilter())
 
+    def link(self) -> dict[str, int]:
+        """Link the events not yet linked into merged events and stories (see store/links.py)."""
+        from tidings.store.links import link_events
+
+        return link_events(self.connection, _now())
+
     def begin_run(self, inputs: list[str]) -> int:
         """Record the start of an ingest run; returns its id."""
         with self._transaction():

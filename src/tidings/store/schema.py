@@ -152,5 +152,31 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        "merged events, stories and their keys; indexes for the API's filters in date order",
+        [
+            "CREATE TABLE merged_events (id TEXT PRIMARY KEY, representative TEXT NOT NULL, type TEXT, "
+            "date TEXT, date_start TEXT, date_end TEXT, geonameid INTEGER, location TEXT, country TEXT, "
+            "lat REAL, lon REAL, n_events INTEGER NOT NULL, n_articles INTEGER NOT NULL, "
+            "n_sources INTEGER NOT NULL, sources TEXT, first_reported TEXT, last_reported TEXT, "
+            "details TEXT, participants TEXT, names TEXT, story_id TEXT, updated_at TEXT)",
+            "CREATE INDEX merged_events_type_date ON merged_events(type, date_start)",
+            "CREATE INDEX merged_events_story ON merged_events(story_id, date_start)",
+            "CREATE INDEX merged_events_representative ON merged_events(representative)",
+            "CREATE TABLE event_links (event_id TEXT PRIMARY KEY, merged_id TEXT NOT NULL) WITHOUT ROWID",
+            "CREATE INDEX event_links_merged ON event_links(merged_id)",
+            "CREATE TABLE story_keys (key TEXT NOT NULL, merged_id TEXT NOT NULL, "
+            "PRIMARY KEY (key, merged_id)) WITHOUT ROWID",
+            "CREATE INDEX story_keys_merged ON story_keys(merged_id)",
+            "CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, first TEXT, last TEXT, "
+            "n_events INTEGER NOT NULL, n_articles INTEGER NOT NULL, updated_at TEXT)",
+            # the API's common filters, served in date order by an index
+            "CREATE INDEX events_type_date ON events(type, date_start)",
+            "CREATE INDEX events_country_date ON events(country, date_start)",
+        ],
+    )
+)
+
 #: The schema version this tidings writes.
 LATEST = len(MIGRATIONS)

@@ -33,6 +33,7 @@ class EventQuery:
     text: str | None = None  # full-text words in the article
     cursor: str | None = None
     limit: int = 100
+    merged: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
         """``WHERE`` clause and parameters, without the cursor."""
@@ -49,8 +50,13 @@ class EventQuery:
                 clauses.append("(e.lon >= ? OR e.lon <= ?)")
                 params += [west, east]
         if self.story is not None:
-            clauses.append("e.id IN (SELECT event_id FROM story_events WHERE story_id = ?)")
+            clauses.append(
+                "e.id IN (SELECT l.event_id FROM event_links l JOIN merged_events m ON m.id = l.merged_id "
+                "WHERE m.story_id = ?)"
+            )
             params.append(self.story)
+        if self.merged:  # one row per happening: the first report of each merged event
+            clauses.append("e.id IN (SELECT representative FROM merged_events)")
         if self.text:
             words = [w.replace('"', '""') for w in self.text.split()]
             clauses.append(
@@ -96,8 +102,21 @@ LIST_COLUMNS = (
     "e.event_type, e.sub_event_type, e.disorder_type, e.location, e.lat, e.lon, e.country, e.admin1, "
     "e.geonameid, e.geo_precision, e.actors, e.recipients, e.status, e.aux, e.certainty, e.killed, "
     "e.injured, e.arrested, e.claimed_by, e.sources, e.confidence, "
-    "json_extract(e.record, '$.modes') AS modes, a.title AS title, a.outlet AS outlet"
+    "json_extract(e.record, '$.modes') AS modes, a.title AS title, a.outlet AS outlet, "
+    "l.merged_id AS merged_id, m.n_articles AS n_articles, m.n_sources AS n_sources, m.story_id AS story_id"
 )
+
+
+FROM_EVENTS = (
+    "events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_links l ON l.event_id = e.id "
+    "LEFT JOIN merged_events m ON m.id = l.merged_id"
+)
+
+
+def _rows(connection: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    cursor = connection.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def has_table(connection: sqlite3.Connection, name: str) -> bool:
@@ -110,8 +129,6 @@ def has_table(connection: sqlite3.Connection, name: str) -> bool:
 
 def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     """One page of events (latest first) with the total and the next page's cursor."""
-    if query.story is not None and not has_table(connection, "story_events"):
-        return {"events": [], "total": 0, "next": None}
     where, params = query.where()
     total = connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
     page_where, page_params = where, list(params)
@@ -126,8 +143,7 @@ def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, 
         page_params += [rowid] if not day else [day, day, rowid]
         page_where = f"{where} AND {keyset}" if where else f" WHERE {keyset}"
     sql = (
-        f"SELECT {LIST_COLUMNS} FROM events e "
-        f"JOIN articles a ON a.id = e.article_id{page_where} "
+        f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS}{page_where} "
         "ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"  # NULLs sort last descending: undated at the end
     )
     rows = connection.execute(sql, [*page_params, query.limit + 1]).fetchall()
@@ -186,6 +202,10 @@ def summary(row: dict[str, Any]) -> dict[str, Any]:
         "claimed_by": row.get("claimed_by"),
         "sources": _split(row.get("sources")),
         "confidence": row.get("confidence"),
+        "merged_id": row.get("merged_id"),
+        "n_articles": row.get("n_articles"),
+        "n_sources": row.get("n_sources"),
+        "story": row.get("story_id"),
     }
 
 
@@ -213,8 +233,17 @@ def event_detail(connection: sqlite3.Connection, event_id: str) -> dict[str, Any
     event["notes"] = record.get("notes")
     event["actor_details"] = detail.get("actors") or []
     event["recipient_details"] = detail.get("recipients") or []
-    reports = [
+    reports = _rows(
+        connection,
+        "SELECT e2.id AS event_id, e2.article_id, a.title, a.outlet, a.url, a.published, e2.date, e2.type, "
+        "e2.killed, e2.injured, e2.notes FROM event_links l1 "
+        "JOIN event_links l2 ON l2.merged_id = l1.merged_id "
+        "JOIN events e2 ON e2.id = l2.event_id JOIN articles a ON a.id = e2.article_id "
+        "WHERE l1.event_id = ? ORDER BY a.published IS NULL, a.published, e2.rowid",
+        (event_id,),
+    ) or [
         {
+            "event_id": event_id,
             "article_id": record["article_id"],
             "title": record.get("title"),
             "outlet": record.get("outlet"),
@@ -222,6 +251,18 @@ def event_detail(connection: sqlite3.Connection, event_id: str) -> dict[str, Any
             "published": record.get("article_published"),
         }
     ]
+    merged = _rows(
+        connection,
+        "SELECT m.* FROM merged_events m JOIN event_links l ON l.merged_id = m.id WHERE l.event_id = ?",
+        (event_id,),
+    )
+    if merged:
+        event["merged"] = {
+            **{k: merged[0][k] for k in ("id", "n_articles", "n_sources", "first_reported", "last_reported")},
+            "sources": json.loads(merged[0]["sources"] or "{}"),
+            "disagreements": json.loads(merged[0]["details"] or "{}"),
+            "story": merged[0]["story_id"],
+        }
     return {"event": event, "reports": reports}
 
 
@@ -302,9 +343,8 @@ def timeline(connection: sqlite3.Connection, story_id: str) -> dict[str, Any] | 
         return None
     story = dict(zip([d[0] for d in cursor.description], row, strict=True))
     sql = (
-        f"SELECT {LIST_COLUMNS} FROM events e "
-        "JOIN articles a ON a.id = e.article_id "
-        "WHERE e.id IN (SELECT event_id FROM story_events WHERE story_id = ?) "
+        f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS} "
+        "WHERE e.id IN (SELECT representative FROM merged_events WHERE story_id = ?) "
         "ORDER BY e.date_start IS NULL, e.date_start, e.rowid"
     )
     cursor = connection.execute(sql, (story_id,))

@@ -53,6 +53,7 @@ def _event_query(
     story: str | None,
     cursor: str | None,
     limit: int,
+    merged: bool = False,
 ) -> queries.EventQuery:
     try:
         box = queries.parse_bbox(bbox)
@@ -69,7 +70,7 @@ def _event_query(
     )
     words = (q or "").strip() or None
     return queries.EventQuery(
-        filters=filters, bbox=box, story=story or None, text=words, cursor=cursor, limit=limit
+        filters=filters, bbox=box, story=story or None, text=words, cursor=cursor, limit=limit, merged=merged
     )
 
 
@@ -94,13 +95,17 @@ def events(
     story: Text = None,
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
+    merged: bool = False,
 ) -> Response:
     """Filters: date range (``since``, ``until``), PLOVER ``type``, ACLED ``acled_type`` (event or
     sub-event type), ``country`` (ISO3), ``actor`` and ``place`` (names, substring), ``q`` (words
-    in the article), ``bbox`` (west,south,east,north), ``story``; ``cursor`` from the previous page."""
+    in the article), ``bbox`` (west,south,east,north), ``story``; ``merged=true`` lists one row per
+    happening (its first report, with n_articles and n_sources); ``cursor`` from the previous page."""
     if fmt not in FORMATS:
         raise ApiError(404, f"unknown format .{fmt[:20]}; use one of: {', '.join('.' + f for f in FORMATS)}")
-    query = _event_query(since, until, type, acled_type, country, actor, place, q, bbox, story, cursor, limit)
+    query = _event_query(
+        since, until, type, acled_type, country, actor, place, q, bbox, story, cursor, limit, merged
+    )
     with _db(request) as connection:
         try:
             page = queries.list_events(connection, query)
@@ -199,13 +204,12 @@ def facets(
     q: Text = None,
     bbox: Text = None,
     story: Text = None,
+    merged: bool = False,
 ) -> JSONResponse:
-    query = _event_query(since, until, type, acled_type, country, actor, place, q, bbox, story, None, 1)
+    query = _event_query(
+        since, until, type, acled_type, country, actor, place, q, bbox, story, None, 1, merged
+    )
     with _db(request) as connection:
-        if query.story is not None and not queries.has_table(connection, "story_events"):
-            return JSONResponse(
-                {"ok": True, "types": {}, "acled_types": {}, "countries": {}, "dates": [], "total": 0}
-            )
         return JSONResponse({"ok": True, **queries.facets(connection, query)})
 
 

@@ -8,7 +8,7 @@
  */
 "use strict";
 
-const FILTERS = ["since", "until", "type", "acled_type", "country", "actor", "place", "q", "story"];
+const FILTERS = ["since", "until", "type", "acled_type", "country", "actor", "place", "q", "merged", "story"];
 const COLOURS = {
   ASSAULT: "#c0392b", COERCE: "#8e44ad", MOBILIZE: "#d35400", SANCTION: "#7f8c8d",
   THREATEN: "#e67e22", PROTEST: "#f1c40f", REJECT: "#95a5a6", ACCUSE: "#a0522d",
@@ -86,7 +86,8 @@ function readForm() {
   const form = document.getElementById("filters");
   for (const name of FILTERS) {
     if (name === "story") continue;
-    const value = form.elements[name]?.value?.trim();
+    const input = form.elements[name];
+    const value = input?.type === "checkbox" ? (input.checked ? "true" : "") : input?.value?.trim();
     if (value) state.params.set(name, value); else state.params.delete(name);
   }
 }
@@ -95,7 +96,8 @@ function writeForm() {
   const form = document.getElementById("filters");
   for (const name of FILTERS) {
     const input = form.elements[name];
-    if (input && input.tagName !== "SELECT") input.value = state.params.get(name) || "";
+    if (input?.type === "checkbox") input.checked = state.params.get(name) === "true";
+    else if (input && input.tagName !== "SELECT") input.value = state.params.get(name) || "";
   }
 }
 
@@ -231,6 +233,7 @@ function eventRow(event) {
     el("td", {}, who),
     el("td", {}, status),
     el("td", {}, (event.sources || []).join(", ")),
+    el("td", {}, event.n_articles ? String(event.n_articles) : "1"),
   );
   row.addEventListener("click", () => selectEvent(event.id));
   if (event.id === state.params.get("event")) row.classList.add("selected");
@@ -323,7 +326,9 @@ async function selectEvent(id) {
         ["status", event.status], ["aux", event.aux], ["certainty", event.certainty],
         ["killed", size.killed], ["injured", size.injured], ["arrested", size.arrested],
         ["claimed by", event.claimed_by], ["sources", event.sources], ["confidence", event.confidence],
-        ["story", event.story], ["reports", (body.reports || []).map((r) => `${r.outlet || r.article_id} ${r.published || ""}`)],
+        ["story", event.story],
+        ["reports", (body.reports || []).map((r) => `${r.outlet || r.article_id.slice(0, 12)} ${r.published || ""}`)],
+        ["disagreements", event.merged ? Object.keys(event.merged.disagreements || {}) : []],
       ]),
       el("h3", {}, article.title || "(untitled article)"),
       el("p", { class: "hint" }, [article.outlet, article.published, article.url].filter(Boolean).join(" · ")),
@@ -401,7 +406,7 @@ async function refresh() {
 async function start() {
   writeForm();
   document.getElementById("filters").addEventListener("submit", (event) => { event.preventDefault(); readForm(); refresh(); });
-  for (const id of ["f-type", "f-acled", "f-country"]) {
+  for (const id of ["f-type", "f-acled", "f-country", "f-merged"]) {
     document.getElementById(id).addEventListener("change", () => { readForm(); refresh(); });
   }
   document.getElementById("f-clear").addEventListener("click", () => { state.params = new URLSearchParams(); writeForm(); refresh(); });
