@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from tidings.models import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 def words(text: str) -> frozenset[str]:
@@ -34,7 +34,6 @@ EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "csubj", "c
 #: Longest walk up the tree, longest clause collected, tokens of a sentence looked at.
 MAX_DEPTH = 24
 MAX_CLAUSE_TOKENS = 200
-_TEXT_KEY = "tidings.events.text"
 WINDOW = 60
 
 
@@ -137,16 +136,6 @@ def clause_tokens(head: Token, limit: int = MAX_CLAUSE_TOKENS) -> list[Token]:
 def phrase_tokens(token: Token, limit: int = 40) -> list[Token]:
     """A nominal trigger's own phrase: its modifiers and prepositional complements, no clauses."""
     return clause_tokens(token, limit) if not is_verbal(token) else [token]
-
-
-def doc_text(doc: Doc) -> str:
-    """The text of ``doc``, built once per doc: spaCy joins every token on each ``Doc.text`` access,
-    so the memo lives in ``doc.user_data`` (per parse; nothing global)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 def sentence(trigger: Token) -> SpacySpan:

@@ -19,7 +19,6 @@ from tidings.events.attributes_clause import (
     clause_head,
     clause_tokens,
     complement_governors,
-    doc_text,
     is_verbal,
     subject,
     token_span,
@@ -29,6 +28,7 @@ from tidings.events.attributes_clause import (
 from tidings.models import Actor, Span
 from tidings.nlp.actors import actor_at, is_pronoun, resolve_pronoun
 from tidings.nlp.cues import SPEECH_VERBS
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 from tidings.events.attributes_clause import (
     chain,
     clause_head,
-    doc_text,
     is_verbal,
     sentence,
     token_span,
@@ -33,6 +32,7 @@ from tidings.events.attributes_clause import (
 )
 from tidings.events.attributes_mode import SPEECH_VERBS
 from tidings.models import Span, Timex
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -19,6 +19,7 @@ from tidings.events.model import Attributes, EventContext
 from tidings.events.roles import ActorBook, actor_ids, arguments, passive, weapon_subject
 from tidings.events.triggers import Mention, sentence_mentions
 from tidings.models import Actor, Span
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,11 +103,9 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
 
 
 def _describe(ctx: EventContext, trigger: Token) -> Attributes:
-    """The attribute rules' verdict on the mention (defaults while that module is absent)."""
-    try:
-        from tidings.events.attributes import describe
-    except ImportError:  # the attribute rules ship separately; defaults until they land
-        return Attributes()
+    """The attribute rules' verdict on the mention."""
+    from tidings.events.attributes import describe
+
     return describe(ctx, trigger)
 
 
@@ -125,7 +124,7 @@ def _location(doc: Doc, sentence: Span, trigger: Span, places: list[dict[str, An
     if not resolved:
         return None
     takes_doc = event_location.__code__.co_varnames[0] == "source"  # newer: the parse, not the text
-    found = event_location(doc if takes_doc else doc.text, sentence, trigger, resolved)
+    found = event_location(doc if takes_doc else doc_text(doc), sentence, trigger, resolved)
     if not found:
         return None
     place = found.get("place", found)

@@ -16,6 +16,7 @@ from tidings.events import lexicon as lx
 from tidings.models import Actor, Span
 from tidings.nlp.actors import actor_at, resolve_pronoun
 from tidings.nlp.countries import country_code
+from tidings.nlp.model import doc_text
 from tidings.nlp.roles import GROUPS, TITLES, org_sector
 
 if TYPE_CHECKING:
@@ -399,7 +400,7 @@ def _create(token: Token, phrase: list[Token], book: ActorBook) -> Actor | None:
         words = [token]
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
-    name = token.doc.text[start:end].strip()
+    name = doc_text(token.doc)[start:end].strip()
     if name.lower().endswith(("'s", "’s")):
         name = name[:-2]
     span = (start, end)

@@ -21,6 +21,7 @@ from tidings.geo.gazetteer import FEATURE_PRECISION, load
 from tidings.geo.location import event_location
 from tidings.geo.normalize import MAX_NAME, normalize
 from tidings.geo.resolve import PLACE_LABELS, Mention, resolve_mentions
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,7 +90,8 @@ def place_mentions(doc: Doc) -> list[Mention]:
             start, end = tok.idx, tokens[j].idx + len(tokens[j].text)
             frame = _locative_frame(doc, start, end) if i > 0 else None
             if frame:
-                mentions.append(Mention(start, end, doc.text[start:end], "PROPN", strong=frame == "strong"))
+                name = doc_text(doc)[start:end]
+                mentions.append(Mention(start, end, name, "PROPN", strong=frame == "strong"))
             i = j + 1
         else:
             i += 1
@@ -142,7 +144,7 @@ _EMBED_WORDS = 12
 def _locative_frame(doc: Doc, start: int, end: int) -> str | None:
     """``"strong"`` next to a place noun ("X district", "the town of X"), ``"weak"`` after a
     locative preposition ("in X"), else ``None``."""
-    text = doc.text
+    text = doc_text(doc)
     before = [w.lower().strip(",") for w in text[max(0, start - 40) : start].split()]
     if before and before[-1] == "the":
         before = before[:-1]

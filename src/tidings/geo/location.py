@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.geo.location_mentions import missed_places
 from tidings.geo.location_syntax import Relation, anchor, relation
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -120,7 +121,7 @@ def _as_doc(source: Doc | str) -> Doc | None:
 def _trigger_token(
     doc: Doc, sentence: tuple[int, int] | None, trigger: tuple[int, int] | None
 ) -> Token | None:
-    size = len(doc.text)
+    size = len(doc_text(doc))
     if trigger is not None:
         start, end = max(0, int(trigger[0])), min(size, int(trigger[1]))
         span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
@@ -141,7 +142,7 @@ def _head(doc: Doc, place: dict[str, Any], bounds: tuple[int, int]) -> Token | N
         start, end = int(place["start"]), int(place["end"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not max(0, bounds[0]) <= start < end <= min(len(doc.text), bounds[1]):
+    if not max(0, bounds[0]) <= start < end <= min(len(doc_text(doc)), bounds[1]):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -170,7 +171,7 @@ def _score_places(
 ) -> list[tuple[float, dict[str, Any], Relation]]:
     """Each eligible place of the sentence with its score and relation to the trigger."""
     s_start, s_end = sentence
-    dateline = _dateline_end(doc.text)
+    dateline = _dateline_end(doc_text(doc))
     entities: dict[tuple[int, int], str] | None = None
     heads: list[tuple[dict[str, Any], Token, Relation]] = []
     for place in places:

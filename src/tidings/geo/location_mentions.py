@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidings.geo.location_syntax import PLACE_NOUNS, relation
+from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,7 +91,7 @@ def missed_places(
         for s, e, _, feature, role in found
     }
     out = []
-    for place in resolve_spans(doc.text, mentions):
+    for place in resolve_spans(doc_text(doc), mentions):
         role, span, feature = roles.get((int(place["start"]), int(place["end"])), (None, None, False))
         if role is None or span is None:
             continue

@@ -95,3 +95,17 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+_TEXT_KEY = "tidings.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, built once per doc: spaCy joins every token on each ``Doc.text`` access
+    (quadratic when called per mention on a long article), so the memo lives in ``doc.user_data``
+    (per parse; nothing global)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tidings.models import Timex
+from tidings.nlp.model import doc_text
 from tidings.time.handlers import HANDLERS, Context, Result
 from tidings.time.lexicon import words
 from tidings.time.normalize import parse_date
@@ -55,7 +56,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
     """
     if not isinstance(text, str) or not text:
         return []
-    if doc is not None and len(doc.text) != len(text):
+    if doc is not None and len(doc_text(doc)) != len(text):
         doc = None
     ctx = Context(text=text, dct=parse_date(dct), doc=doc)
     out: list[Timex] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from tidings.nlp.model import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -74,7 +76,7 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     token: Any = span.root
-    deadline = _DEADLINE.search(doc.text, max(0, start - 16), start) is not None
+    deadline = _DEADLINE.search(doc_text(doc), max(0, start - 16), start) is not None
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             found = _verb_tense(token)
