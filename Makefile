@@ -16,7 +16,8 @@ demo: install
 	$(BIN)/tidings gazetteer build
 	$(BIN)/tidings ingest examples --db demo.db
 	$(BIN)/tidings stats --db demo.db
-	$(BIN)/tidings articles --db demo.db
+	$(BIN)/tidings stories --db demo.db
+	$(BIN)/tidings serve --db demo.db
 
 test: install
 	$(BIN)/python -m pytest
@@ -27,7 +28,19 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/analyze_bench.py
+	$(BIN)/python bench/scale_bench.py
+	$(BIN)/python bench/geo_bench.py
+	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/api_load.py
 
 eval: install
 	$(BIN)/tidings eval html ../shared/data/article-extraction
 	$(BIN)/tidings eval pubdate ../shared/data/htmldate
+	$(BIN)/tidings eval timex ../shared/data/timebank
+	$(BIN)/tidings eval attributions ../shared/data/polnear
+	$(BIN)/tidings eval geo ../shared/data/geoparsing/GeoWebNews
+	$(BIN)/tidings eval event-location ../shared/data/event-location
+	$(BIN)/tidings eval plover ../shared/data/plover-gsr
+	$(BIN)/tidings eval factuality ../shared/data/meantime
+	$(BIN)/tidings eval ecb ../shared/data/ecbplus
