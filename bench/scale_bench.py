@@ -28,24 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analyze_bench import _articles
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULTS = [DATA / "reuters21578" / "reuters21578.jsonl", DATA / "guardian" / "Guardian_SDF_sample.csv"]
 BATCH = 32
-
-
-def _articles(path: str, count: int) -> list:  # type: ignore[type-arg]
-    from tidings.ingest.base import ReadOptions
-    from tidings.ingest.sources import read_inputs
-    from tidings.models import Article
-    from tidings.nlp.langid import annotate
-
-    articles = []
-    for item in read_inputs([path], ReadOptions()):
-        if isinstance(item, Article):
-            articles.append(annotate(item))
-            if len(articles) >= count:
-                break
-    return articles
 
 
 def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
