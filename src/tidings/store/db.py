@@ -156,8 +156,8 @@ class Store:
                     (number, _now(), description),
                 )
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.connection)
+    def _transaction(self) -> Transaction:
+        return Transaction(self.connection)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -411,7 +411,7 @@ class Store:
         }
 
 
-class _Transaction:
+class Transaction:
     """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:

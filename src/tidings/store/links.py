@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from tidings.store.db import Transaction
 from tidings.stories.link import (
     LINKED_AUX,
     STORY_DAYS,
@@ -222,21 +223,15 @@ def _refresh(connection: sqlite3.Connection, merged_ids: set[str], now: str) -> 
 def link_events(connection: sqlite3.Connection, now: str, chunk: int = CHUNK) -> dict[str, int]:
     """Link every unlinked event; returns counts (events linked, merged events and stories touched)."""
     counts = {"linked": 0, "merged_events": 0, "stories": 0}
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with Transaction(connection):
         left = _drop_stale(connection)
         stories = _refresh(connection, left, now)
         for story_id in sorted(stories):
             _write_story(connection, story_id, now)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     sampled: dict[str, list[Member]] = {}  # the first reports of each merged event, for this run
     aux = " OR ".join("e.aux IS NULL" if a is None else f"e.aux = '{a}'" for a in LINKED_AUX)
     while True:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with Transaction(connection):
             rows = _rows(
                 connection,
                 f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
@@ -245,7 +240,6 @@ def link_events(connection: sqlite3.Connection, now: str, chunk: int = CHUNK) ->
                 (chunk,),
             )
             if not rows:
-                connection.execute("COMMIT")
                 break
             touched: set[str] = set()
             for row in rows:
@@ -269,10 +263,6 @@ def link_events(connection: sqlite3.Connection, now: str, chunk: int = CHUNK) ->
             stories = _refresh(connection, touched, now)
             for story_id in sorted(stories):
                 _write_story(connection, story_id, now)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         counts["linked"] += len(rows)
         counts["merged_events"] += len(touched)
         counts["stories"] += len(stories)
