@@ -47,6 +47,7 @@ def describe(ctx: EventContext, trigger: Token) -> Attributes:
 
     value, precision, source, span, level = date_of(ctx, trigger)
     attrs.date, attrs.date_precision, attrs.date_source, attrs.date_span = value, precision, source, span
+    attrs.date_level = level
     if span is not None:
         evidence.append(span)
 

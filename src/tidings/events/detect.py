@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 #: At most this many event mentions per article before merging (bounded time on run-on input).
 MAX_MENTIONS = 400
 _CUE_WINDOW = 40
+#: A time expression of the mention's own sentence anchors it (the narrative's last date does not).
+_OWN_DATE = frozenset({"phrase", "clause", "above"})
 _VERBAL_NEEDS_ACTOR = lx.VERBAL | {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "SANCTION"}
 
 
@@ -45,13 +47,16 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
             record = _record(ctx, sent, mention, book)
             if record is not None:
                 records.append(record)
-    events = merge(records)
+    # an event needs a participant or a place or time anchor; a bare "the demonstrations" only
+    # counts as further evidence of an event the article reports elsewhere
+    events = [event for event in merge(records) if event.get("_anchored")]
     sectors = {a.id: a.sector for a in book.actors}
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
         event["acled"] = _acled(event, events, sectors)
         event.pop("_cues", None)
         event.pop("_sentences", None)
+        event.pop("_anchored", None)
     return events, book.created
 
 
@@ -76,6 +81,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
     sentence: Span = (sent.start_char, sent.end_char)
     trigger = mention.span
     evidence = sorted({sentence, *[tuple(e) for e in attrs.evidence]})  # type: ignore[misc]
+    location = _location(ctx.doc, sentence, trigger, ctx.places)
     return {
         "id": "",
         "type": mention.type,
@@ -84,7 +90,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
         "acled": None,
         "actors": actors,
         "recipients": recipients,
-        "location": _location(ctx.doc, sentence, trigger, ctx.places),
+        "location": location,
         "date": attrs.date,
         "date_precision": attrs.date_precision,
         "date_source": attrs.date_source,
@@ -99,6 +105,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
         "trigger": list(trigger),
         "_cues": sorted(cues),
         "_sentences": [list(sentence)],
+        "_anchored": bool(actors or recipients or location or attrs.date_level in _OWN_DATE),
     }
 
 

@@ -90,6 +90,7 @@ def _absorb(event: dict[str, Any], record: dict[str, Any]) -> None:
         for key in ("date", "date_precision", "date_source"):
             event[key] = record[key]
     event["claimed_by"] = event.get("claimed_by") or record.get("claimed_by")
+    event["_anchored"] = bool(event.get("_anchored") or record.get("_anchored"))
     size = event.setdefault("size", {})
     for key, value in (record.get("size") or {}).items():
         if value is None:

@@ -52,5 +52,7 @@ class Attributes:
     date_precision: str | None = None
     date_source: str | None = None
     date_span: Span | None = None
+    #: where the date was found: phrase | clause | above (the sentence), narrative | article | none
+    date_level: str | None = None
     sources: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.events import lexicon as lx
+from tidings.events.filters import drop_reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -97,7 +98,7 @@ def sentence_mentions(sent: SpacySpan) -> list[Mention]:
     top = [m for m in unique if not m.absorbed]
     for mention in top:
         _retype(mention)
-    return [m for m in top if m.type][:MAX_PER_SENTENCE]
+    return [m for m in top if m.type and drop_reason(m) is None][:MAX_PER_SENTENCE]
 
 
 # -- finding triggers -------------------------------------------------------------------------------
