@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.geo.location_mentions import missed_places
 from tidings.geo.location_syntax import Relation, anchor, relation
+from tidings.geo.normalize import normalize
 from tidings.nlp.model import doc_text
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def _demonym(place: dict[str, Any]) -> bool:
     """A people's name ("Iraqi", "Kurdish"), not a place's own name the tagger took for one."""
     if place.get("label") != "NORP":
         return False
-    return str(place.get("text") or "").strip().lower() != str(place.get("name") or "").strip().lower()
+    return normalize(str(place.get("text") or "")) != normalize(str(place.get("name") or ""))
 
 
 def _people_role(rel: Relation, place: dict[str, Any]) -> Relation:

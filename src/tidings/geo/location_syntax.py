@@ -233,9 +233,23 @@ def _crossing(path_up: list[Token]) -> int:
             continue
         if token.dep_ in ("ccomp", "parataxis", "csubj", "ROOT", "relcl") or _own_event(token):
             cost = max(cost, 2)
+        elif _earlier_or_later(token):
+            cost = max(cost, 2)  # "killed days after rebels seized X": another event, another time
         else:  # "hiding in a hole in X", "a shop they ran in X": the same scene
             cost = max(cost, 1)
     return cost
+
+
+#: Subordinators of a clause that tells another event at another time ("after rebels seized X");
+#: "when", "while" and "as" tell the same scene ("killed when militants hit X").
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _earlier_or_later(token: Token) -> bool:
+    """An adverbial clause introduced by "after/before/since/until …"."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _OTHER_TIME_MARKS for c in token.children
+    )
 
 
 def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, float]:
@@ -312,6 +326,8 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
     else:
         role = "site"
     if role == "modifier" and place.head.lower_ in EVENT_NOUNS:
+        if nearest in TEMPORAL_PREPS:
+            return "other", part, detour  # "hours before the Baghdad bombings": another event
         role = "site"  # "the Helmand battle", "the Mosul operation": an event in X
     if role in ("site", "near", "modifier") and (subject_side or "by" in words):
         agents = [p for p, w in zip(preps, words, strict=True) if w == "by"]

@@ -182,7 +182,7 @@ def prior_score(q: Query, cand: Candidate) -> float:
     label = q.mention.label
     if label == "NORP":
         score += 2.0 if cand.kind == DEMONYM else 0.0
-        if place.feature not in ("PCLI", "CONT", "ADM1"):
+        if place.feature not in ("PCLI", "CONT", "ADM1") and not norp_names_city(q, cand):
             score -= 6.0
     elif cand.kind == DEMONYM and label in ("GPE", "LOC", "FAC"):
         score -= 1.0
@@ -197,6 +197,21 @@ def prior_score(q: Query, cand: Candidate) -> float:
     elif q.generic in CITY_WORDS:
         score += 2.0 if place.feature.startswith("PPL") else -1.0
     return score
+
+
+#: Least population of a city that a mention tagged as a nationality or group may name by its own
+#: name (the tagger often takes an unfamiliar city for a people: "In Samarra, …").
+NORP_CITY_POPULATION = 50_000
+
+
+def norp_names_city(q: Query, cand: Candidate) -> bool:
+    """Whether a NORP mention names this city by its own name (not as a people's adjective)."""
+    return (
+        cand.kind == PRIMARY
+        and cand.place.feature.startswith("PPL")
+        and cand.place.population >= NORP_CITY_POPULATION
+        and not _names_an_area_as_demonym(q)
+    )
 
 
 def _names_an_area_as_demonym(q: Query) -> bool:

@@ -26,6 +26,7 @@ from tidings.geo.query import (
     area_named_like_city,
     best_candidate,
     make_query,
+    norp_names_city,
     place_dict,
     unresolved,
 )
@@ -256,7 +257,11 @@ def _decide(
     if q.reason is None and q.scores:
         best = max(range(len(q.scores)), key=q.scores.__getitem__)
         cand = q.candidates[best]
-        if m.label == "NORP" and cand.place.feature not in ("PCLI", "CONT", "ADM1"):
+        if (
+            m.label == "NORP"
+            and cand.place.feature not in ("PCLI", "CONT", "ADM1")
+            and not norp_names_city(q, cand)
+        ):
             return None
         if m.label == "EMBED" and not _well_known(cand, m.text):
             return None
