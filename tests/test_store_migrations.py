@@ -138,3 +138,29 @@ def test_schema_v3_database_migrates_to_latest_without_loss_and_links(tmp_path: 
     assert _rows(db, ANALYSES + " ORDER BY article_id") == analyses_before
     assert _rows(db, "SELECT COUNT(*) FROM stories")[0][0] > 0
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_schema_v4_database_migrates_with_its_name_index_filled(tmp_path: Path) -> None:
+    """``tests/data/schema_v4.db`` was written at schema version 4 (commit e3157e6, events linked
+    into merged events and stories) with ``tidings ingest examples --db schema_v4.db``, then
+    ``VACUUM``. Version 5 adds indexes and the trigram index of actor and place names."""
+    db = tmp_path / "v4.db"
+    shutil.copy(FIXTURES / "schema_v4.db", db)
+    assert _rows(db, "SELECT MAX(version) FROM schema_version") == [(4,)]
+    events = (
+        "SELECT rowid, id, article_id, type, date, actors, recipients, location, admin1, record FROM events"
+    )
+    tables = ("merged_events", "event_links", "stories", "analyses", "articles", "sightings")
+    before = {t: _rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
+    events_before = _rows(db, events + " ORDER BY rowid")
+    assert events_before and before["stories"]
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST
+    assert _rows(db, events + " ORDER BY rowid") == events_before
+    assert {t: _rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables} == before
+    names = _rows(db, "SELECT rowid, actors, recipients, location, admin1 FROM events_names ORDER BY rowid")
+    assert names == [(r[0], r[5], r[6], r[7], r[8]) for r in events_before]
+    named = next(r for r in events_before if r[5] and len(r[5]) >= 4)
+    found = _rows(db, "SELECT rowid FROM events_names WHERE events_names MATCH ?", (f'"{named[5][1:4]}"',))
+    assert (named[0],) in found
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]

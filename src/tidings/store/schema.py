@@ -178,5 +178,40 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        "indexes for the API on large stores: case-blind type and ACLED filters in date order, keyset "
+        "pages, date-range counts; a trigram index of actor and place names kept in step by triggers",
+        [
+            # ``type`` and ACLED filters compare case-blind (ASCII, as upper() and lower() do)
+            "CREATE INDEX events_type_nocase ON events(type COLLATE NOCASE, date_start)",
+            "CREATE INDEX events_event_type_nocase ON events(event_type COLLATE NOCASE, date_start)",
+            "CREATE INDEX events_sub_event_type_nocase ON events(sub_event_type COLLATE NOCASE, date_start)",
+            # latest first is (date_start, rowid) descending: the keyset of the API's pages
+            "CREATE INDEX events_day ON events(date_start)",
+            # a date range is date_end >= since AND date_start <= until: counted within this index
+            "CREATE INDEX events_date_end ON events(date_end, date_start)",
+            # names of an event's actors, recipients and place, for substring filters: a trigram
+            # index narrows the candidates, the LIKE on the row itself still decides
+            "CREATE VIRTUAL TABLE events_names USING fts5("
+            "actors, recipients, location, admin1, tokenize='trigram')",
+            "INSERT INTO events_names (rowid, actors, recipients, location, admin1) "
+            "SELECT rowid, actors, recipients, location, admin1 FROM events",
+            """CREATE TRIGGER events_names_ai AFTER INSERT ON events BEGIN
+                INSERT OR REPLACE INTO events_names (rowid, actors, recipients, location, admin1)
+                VALUES (new.rowid, new.actors, new.recipients, new.location, new.admin1);
+            END""",
+            """CREATE TRIGGER events_names_ad AFTER DELETE ON events BEGIN
+                DELETE FROM events_names WHERE rowid = old.rowid;
+            END""",
+            """CREATE TRIGGER events_names_au AFTER UPDATE OF actors, recipients, location, admin1
+            ON events BEGIN
+                INSERT OR REPLACE INTO events_names (rowid, actors, recipients, location, admin1)
+                VALUES (new.rowid, new.actors, new.recipients, new.location, new.admin1);
+            END""",
+        ],
+    )
+)
+
 #: The schema version this tidings writes.
 LATEST = len(MIGRATIONS)

@@ -23,6 +23,34 @@ class BadRequest(ValueError):
     """A parameter the API cannot use (the message says which and why)."""
 
 
+#: Totals are counted up to this many; past it ``total`` is this number and ``total_exact`` false.
+TOTAL_CAP = 10_000
+#: A substring, word or story filter matching at most this many events drives the query (its events
+#: are fetched and sorted); one matching more is checked on each row of a walk in date order.
+CANDIDATES = 4_000
+
+
+def _like(value: str) -> str:
+    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _phrase(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+@dataclass(slots=True)
+class Narrowing:
+    """A filter that can list its matching events through an index (``rowids``, a subquery on
+    event rowids with its parameters), and the check of the same filter on a row (``check``)."""
+
+    rowids: str
+    rowid_params: list[Any]
+    check: str
+    check_params: list[Any]
+    exact: bool = True  # whether ``rowids`` lists exactly the matching events (else a superset)
+
+
 @dataclass(slots=True)
 class EventQuery:
     """An events request: the store's filters and the API's extras."""
@@ -36,9 +64,36 @@ class EventQuery:
     merged: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
-        """``WHERE`` clause and parameters, without the cursor."""
-        where, params = self.filters.where()
-        clauses = [where.removeprefix(" WHERE ")] if where else []
+        """``WHERE`` clause and parameters, without the cursor (every filter checked on the row)."""
+        clauses, params = self.plain()
+        for narrowing in self.narrowings():
+            clauses.append(narrowing.check)
+            params += narrowing.check_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def plain(self) -> tuple[list[str], list[Any]]:
+        """The filters an index of the events table serves in date order (type, ACLED type,
+        country, dates), the bounding box and ``merged``. The same semantics as
+        :meth:`EventFilter.where`: type and ACLED type compare case-blind (ASCII, like SQLite's
+        ``upper``), written so the store's ``COLLATE NOCASE`` indexes apply."""
+        f = self.filters
+        clauses: list[str] = []
+        params: list[Any] = []
+        if f.type:
+            clauses.append("e.type = ? COLLATE NOCASE")
+            params.append(f.type.strip())
+        if f.acled_type:
+            clauses.append("(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)")
+            params += [f.acled_type.strip()] * 2
+        if f.country:
+            clauses.append("e.country = ?")
+            params.append(f.country.strip().upper())
+        if f.since:
+            clauses.append("e.date_end >= ?")
+            params.append(f.since)
+        if f.until:
+            clauses.append("e.date_start <= ?")
+            params.append(f.until)
         if self.bbox is not None:
             west, south, east, north = self.bbox
             clauses.append("e.lat BETWEEN ? AND ?")
@@ -49,22 +104,51 @@ class EventQuery:
             else:  # the box crosses the antimeridian
                 clauses.append("(e.lon >= ? OR e.lon <= ?)")
                 params += [west, east]
-        if self.story is not None:
-            clauses.append(
-                "e.id IN (SELECT l.event_id FROM event_links l JOIN merged_events m ON m.id = l.merged_id "
-                "WHERE m.story_id = ?)"
-            )
-            params.append(self.story)
         if self.merged:  # one row per happening: the first report of each merged event
-            clauses.append("e.id IN (SELECT representative FROM merged_events)")
-        if self.text:
-            words = [w.replace('"', '""') for w in self.text.split()]
-            clauses.append(
-                "e.article_id IN (SELECT a.id FROM articles_fts "
-                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?)"
+            clauses.append("EXISTS (SELECT 1 FROM merged_events mr WHERE mr.representative = e.id)")
+        return clauses, params
+
+    def narrowings(self) -> list[Narrowing]:
+        """The filters that list their own events: story, words of the article, actor, place."""
+        out: list[Narrowing] = []
+        if self.story is not None:
+            listed = (
+                "SELECT ev.rowid AS r FROM merged_events m JOIN event_links l ON l.merged_id = m.id "
+                "JOIN events ev ON ev.id = l.event_id WHERE m.story_id = ?"
             )
-            params.append(" ".join(f'"{w}"' for w in words))
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+            check = (
+                "EXISTS (SELECT 1 FROM event_links sl JOIN merged_events sm ON sm.id = sl.merged_id "
+                "WHERE sl.event_id = e.id AND sm.story_id = ?)"
+            )
+            out.append(Narrowing(listed, [self.story], check, [self.story]))
+        if self.text:
+            match = " ".join(_phrase(w) for w in self.text.split())
+            listed = (
+                "SELECT ev.rowid AS r FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                "JOIN events ev ON ev.article_id = a.id WHERE articles_fts MATCH ?"
+            )
+            check = (  # the matching articles' rowids, gathered once; each row looks its article up
+                "(SELECT ta.rowid FROM articles ta WHERE ta.id = e.article_id) IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
+            out.append(Narrowing(listed, [match], check, [match]))
+        for value, columns in ((self.filters.actor, ("actors", "recipients")),
+                               (self.filters.place, ("location", "admin1"))):  # fmt: skip
+            if not value:
+                continue
+            pattern = _like(value)
+            check = "(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")"
+            words = value.strip()
+            # the trigram index finds substrings of 3 characters or more (case-blind, a superset of
+            # LIKE's ASCII case folding); the LIKE on the row decides
+            listed = (
+                "SELECT rowid AS r FROM events_names WHERE events_names MATCH ?" if len(words) >= 3 else ""
+            )
+            out.append(
+                Narrowing(listed, ["{" + " ".join(columns) + "} : " + _phrase(words)], check,
+                          [pattern] * len(columns), exact=False)
+            )  # fmt: skip
+        return out
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -127,37 +211,110 @@ def has_table(connection: sqlite3.Connection, name: str) -> bool:
     return row is not None
 
 
-def list_events(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
-    """One page of events (latest first) with the total and the next page's cursor."""
-    where, params = query.where()
-    total = connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
-    page_where, page_params = where, list(params)
+def list_events(
+    connection: sqlite3.Connection, query: EventQuery, exact_total: bool = False
+) -> dict[str, Any]:
+    """One page of events (latest first) with the total and the next page's cursor.
+
+    The total is counted up to :data:`TOTAL_CAP` (``total_exact`` false past it) unless
+    ``exact_total``. Pages are keyset pages on ``(date_start, rowid)``: each page costs the same,
+    however deep, and a page never repeats or skips an event of the previous ones.
+    """
+    clauses, params = _clauses(connection, query)
+    total, exact = count_events(connection, clauses, params, None if exact_total else TOTAL_CAP)
     after = _cursor(query.cursor)
-    if after is not None:
-        day, rowid = after
-        keyset = (
-            "(e.date_start IS NULL AND e.rowid < ?)"
-            if not day
-            else "(e.date_start < ? OR (e.date_start = ? AND e.rowid < ?) OR e.date_start IS NULL)"
-        )
-        page_params += [rowid] if not day else [day, day, rowid]
-        page_where = f"{where} AND {keyset}" if where else f" WHERE {keyset}"
-    sql = (
-        f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS}{page_where} "
-        "ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"  # NULLs sort last descending: undated at the end
-    )
-    rows = connection.execute(sql, [*page_params, query.limit + 1]).fetchall()
-    names = _names(connection, sql, [*page_params, 0])
-    events = [summary(dict(zip(names, row, strict=True))) for row in rows[: query.limit]]
+    found = _page(connection, clauses, params, after, query.limit + 1)
+    shown = found[: query.limit]
+    events = _summaries(connection, [rowid for rowid, _ in shown])
     following = None
-    if len(rows) > query.limit:
-        last = dict(zip(names, rows[query.limit - 1], strict=True))
-        following = _make_cursor(last["date_start"], last["rowid_"])
-    return {"events": events, "total": total, "next": following}
+    if len(found) > query.limit:
+        rowid, day = shown[-1]
+        following = _make_cursor(day, rowid)
+    return {"events": events, "total": total, "total_exact": exact, "next": following}
 
 
-def _names(connection: sqlite3.Connection, sql: str, params: list[Any]) -> list[str]:
-    return [d[0] for d in connection.execute(sql, params).description]
+def _clauses(connection: sqlite3.Connection, query: EventQuery) -> tuple[list[str], list[Any]]:
+    """Every filter as clauses on ``events e``; a filter that lists at most :data:`CANDIDATES`
+    events (the fewest, if several do) becomes the list of its event rowids."""
+    clauses, params = query.plain()
+    narrowings = query.narrowings()
+    driver: Narrowing | None = None
+    listed: list[int] = []
+    for narrowing in narrowings:
+        if not narrowing.rowids:
+            continue
+        rows = connection.execute(
+            f"SELECT r FROM ({narrowing.rowids}) LIMIT ?", [*narrowing.rowid_params, CANDIDATES + 1]
+        ).fetchall()
+        if len(rows) <= CANDIDATES and (driver is None or len(rows) < len(listed)):
+            driver, listed = narrowing, [r[0] for r in rows]
+    if driver is not None:
+        clauses.append(f"e.rowid IN ({', '.join('?' * len(listed))})" if listed else "0")
+        params += listed
+    for narrowing in narrowings:
+        if narrowing is not driver or not narrowing.exact:
+            clauses.append(narrowing.check)
+            params += narrowing.check_params
+    return clauses, params
+
+
+def count_events(
+    connection: sqlite3.Connection, clauses: list[str], params: list[Any], cap: int | None
+) -> tuple[int, bool]:
+    """How many events match (up to ``cap``), and whether that is the exact number."""
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    if cap is None:
+        return connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0], True
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)"
+    n = connection.execute(sql, [*params, cap + 1]).fetchone()[0]
+    return min(n, cap), n <= cap
+
+
+def _page(
+    connection: sqlite3.Connection,
+    clauses: list[str],
+    params: list[Any],
+    after: tuple[str, int] | None,
+    n: int,
+) -> list[tuple[int, str | None]]:
+    """Up to ``n`` (rowid, date_start) of matching events after the cursor: dated events latest
+    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last)."""
+    found: list[tuple[int, str | None]] = []
+    day, rowid = after if after is not None else (None, None)
+    if after is None or day:
+        keyset, extra = ["e.date_start IS NOT NULL"], []
+        if after is not None:  # a range on the date index, then the rowid within the day
+            keyset.append("e.date_start <= ? AND (e.date_start < ? OR e.rowid < ?)")
+            extra = [day, day, rowid]
+        found += _ids(connection, clauses + keyset, params + extra, n)
+    if len(found) < n:
+        keyset, extra = ["e.date_start IS NULL"], []
+        if after is not None and not day:
+            keyset.append("e.rowid < ?")
+            extra = [rowid]
+        found += _ids(connection, clauses + keyset, params + extra, n - len(found))
+    return found
+
+
+def _ids(
+    connection: sqlite3.Connection, clauses: list[str], params: list[Any], n: int
+) -> list[tuple[int, str | None]]:
+    sql = (
+        f"SELECT e.rowid, e.date_start FROM events e WHERE {' AND '.join(clauses)} "
+        "ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"
+    )
+    return [(r[0], r[1]) for r in connection.execute(sql, [*params, n])]
+
+
+def _summaries(connection: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
+    """The listed events of ``rowids``, in that order."""
+    if not rowids:
+        return []
+    sql = f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS} WHERE e.rowid IN ({', '.join('?' * len(rowids))})"
+    cursor = connection.execute(sql, rowids)
+    names = [d[0] for d in cursor.description]
+    rows = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    return [summary(rows[r]) for r in rowids if r in rows]
 
 
 def summary(row: dict[str, Any]) -> dict[str, Any]:

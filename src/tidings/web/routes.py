@@ -96,11 +96,18 @@ def events(
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
     merged: bool = False,
+    exact_total: bool = False,
 ) -> Response:
     """Filters: date range (``since``, ``until``), PLOVER ``type``, ACLED ``acled_type`` (event or
     sub-event type), ``country`` (ISO3), ``actor`` and ``place`` (names, substring), ``q`` (words
     in the article), ``bbox`` (west,south,east,north), ``story``; ``merged=true`` lists one row per
-    happening (its first report, with n_articles and n_sources); ``cursor`` from the previous page."""
+    happening (its first report, with n_articles and n_sources); ``cursor`` from the previous page.
+
+    ``total`` is the number of matching events counted up to 10,000: past that it is 10,000 and
+    ``total_exact`` is false (the total is at least that). ``exact_total=true`` counts them all,
+    which takes longer on a large store. The ``.jsonl`` and ``.csv`` forms give the same in the
+    ``X-Total-Count`` and ``X-Total-Exact`` headers. Pages follow ``next`` (a keyset cursor on date
+    and row): every page costs the same however deep, and no event repeats or is skipped."""
     if fmt not in FORMATS:
         raise ApiError(404, f"unknown format .{fmt[:20]}; use one of: {', '.join('.' + f for f in FORMATS)}")
     query = _event_query(
@@ -108,7 +115,7 @@ def events(
     )
     with _db(request) as connection:
         try:
-            page = queries.list_events(connection, query)
+            page = queries.list_events(connection, query, exact_total=exact_total)
         except queries.BadRequest as exc:
             raise ApiError(400, str(exc)) from None
     if fmt == "json":
@@ -133,13 +140,19 @@ def events(
         if e["location"]
     ]
     return JSONResponse(
-        {"type": "FeatureCollection", "features": features, "total": page["total"], "next": page["next"]},
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "total": page["total"],
+            "total_exact": page["total_exact"],
+            "next": page["next"],
+        },
         media_type="application/geo+json",
     )
 
 
 def _next_header(page: dict[str, Any]) -> dict[str, str]:
-    headers = {"X-Total-Count": str(page["total"])}
+    headers = {"X-Total-Count": str(page["total"]), "X-Total-Exact": str(page["total_exact"]).lower()}
     if page["next"]:
         headers["X-Next-Cursor"] = page["next"]
     return headers

@@ -248,7 +248,8 @@ async function loadTable(append) {
   for (const event of body.events) tbody.append(eventRow(event));
   state.next = body.next;
   document.getElementById("more").hidden = !body.next;
-  setStatus(`${body.total} event${body.total === 1 ? "" : "s"} match`);
+  const counted = body.total_exact === false ? `at least ${body.total.toLocaleString("en")}` : body.total;
+  setStatus(`${counted} event${body.total === 1 ? "" : "s"} match`);
 }
 
 /* ---- event view with evidence ------------------------------------------------------------ */
