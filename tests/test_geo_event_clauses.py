@@ -70,3 +70,20 @@ def test_an_after_clause_is_another_clause_a_when_clause_the_same_scene() -> Non
     killed = next(t for t in doc if t.text == "killed")
     kidal = next(t for t in doc if t.text == "Kidal")
     assert relation(killed, kidal).clause == 1
+
+
+def test_an_unknown_name_tagged_as_a_place_scores_as_a_place() -> None:
+    from tidings.geo.query import unresolved
+
+    text = "Rebels shelled Qarawil on Friday."
+    start = text.index("Qarawil")
+    doc = parse_text(text)
+    trigger = (text.index("shelled"), text.index("shelled") + 7)
+    scores = {}
+    for label in ("GPE", "PERSON"):
+        place = unresolved(
+            Mention(start, start + 7, "Qarawil", label), "no place of this name in the gazetteer"
+        )
+        chosen = event_location(doc, None, trigger, [place])
+        scores[label] = chosen["score"] if chosen else 0.0
+    assert scores["GPE"] > scores["PERSON"] > 0.0

@@ -209,8 +209,8 @@ def _score_places(
             score = min(score, _ROLE["actor"])  # "US airstrike", "Iraqi police": whose, not where
         elif _demonym(place):
             score -= 1.5 if rel.role in _PLACE_ROLES else 2.5
-        if not place.get("resolved"):
-            score -= 0.5
+        if not place.get("resolved") and place.get("label") not in ("GPE", "LOC"):
+            score -= 0.5  # a name the tagger calls a place is one, even when the gazetteer lacks it
         precision = place.get("precision")
         if precision in ("city", "sub-city"):
             score += 0.3
