@@ -98,9 +98,10 @@ def ingest(
 
             for _analysed, outcomes in runner.run(pending()):
                 records = _records(outcomes, full[0], report, listener)
-                _store(store, full.popleft(), records, report, progress)
-                if link:  # new events join merged events and stories as they are stored
-                    report.linked += store.link()["linked"]
+                stored = full.popleft()
+                _store(store, stored, records, report, progress)
+                if link:  # the batch's new events join merged events and stories as they are stored
+                    report.linked += store.link(article.id for article in stored)["linked"]
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"

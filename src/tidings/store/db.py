@@ -280,11 +280,12 @@ class Store:
         """
         return query_events(self.connection, filters or EventFilter())
 
-    def link(self) -> dict[str, int]:
-        """Link the events not yet linked into merged events and stories (see store/links.py)."""
+    def link(self, articles: Iterable[str] | None = None) -> dict[str, int]:
+        """Link the events not yet linked into merged events and stories (see store/links.py);
+        given ``articles`` (a batch just stored), only theirs, and only their links are checked."""
         from tidings.store.links import link_events
 
-        return link_events(self.connection, _now())
+        return link_events(self.connection, _now(), articles=articles)
 
     def begin_run(self, inputs: list[str]) -> int:
         """Record the start of an ingest run; returns its id."""

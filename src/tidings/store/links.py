@@ -4,17 +4,26 @@
 chunks, one transaction per chunk: an interrupted run leaves whole chunks linked and the next run
 takes up the rest. Links of events that a reanalysis removed are dropped first, and the merged
 events they belonged to recomputed.
+
+The work per event is bounded, whatever the size of the store: the events to link are queued once
+in a temporary table (in publication order), each event meets at most ``LIMIT`` merged events found
+through the ``(type, date_start)`` index in a window around its own dates, and is scored against
+at most ``SAMPLE`` reports of each, held in a cache of at most ``CACHE`` merged events. Given the
+articles of a batch (as ``tidings ingest`` does), only those articles' links and events are read.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from tidings.store.db import Transaction
+from tidings.store.events import event_id
 from tidings.stories.link import (
     LINKED_AUX,
     STORY_DAYS,
@@ -30,8 +39,12 @@ from tidings.stories.link import (
 _EVENT_COLUMNS = (
     "e.id, e.article_id, a.published, a.outlet, e.type, e.trigger, e.date, e.date_precision, e.date_start, "
     "e.date_end, e.country, e.admin1, e.location, e.geonameid, e.lat, e.lon, e.actors, e.recipients, "
-    "e.sources, e.status, e.certainty, e.record"
+    "e.sources, e.status, e.certainty, e.killed, e.injured, e.arrested, "
+    "CASE json_valid(e.record) WHEN 1 THEN CASE json_type(e.record, '$.modes') WHEN 'array' "
+    "THEN json_extract(e.record, '$.modes') END END AS modes"
 )
+#: The order events are linked in (and a merged event's first reports are sampled in).
+_ORDER = "a.published IS NULL, a.published, e.article_id, e.rowid"
 MERGED_COLUMNS = (
     "id", "representative", "type", "date", "date_start", "date_end", "geonameid", "location", "country",
     "lat", "lon", "n_events", "n_articles", "n_sources", "sources", "first_reported", "last_reported",
@@ -48,6 +61,15 @@ def _rows(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) 
 
 #: Members of a merged event a new event is compared with (its earliest reports).
 SAMPLE = 12
+#: Candidate merged events an event is compared with, at most.
+LIMIT = 50
+#: Merged events whose sampled reports are kept in memory during a run, at most.
+CACHE = 20_000
+#: The longest span of a "short" event date (a day, an ISO week or a month, from
+#: :func:`tidings.store.events.date_range`); longer ones (quarter, half year, year, decade) begin
+#: on the first day of a quarter.
+SHORT_SPAN = 31
+_EARLIEST = date(2, 1, 1)
 
 
 def _members(
@@ -62,7 +84,7 @@ def _members(
     )
     if sample is not None:
         for merged_id in merged_ids:
-            rows = _rows(connection, f"{base} = ? ORDER BY l.event_id LIMIT ?", (merged_id, sample))
+            rows = _rows(connection, f"{base} = ? ORDER BY {_ORDER} LIMIT ?", (merged_id, sample))
             out[merged_id] = [member_from_row(row) for row in rows]
         return {k: v for k, v in out.items() if v}
     for i in range(0, len(merged_ids), 400):
@@ -73,26 +95,55 @@ def _members(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _long_starts(first: date) -> tuple[str, ...]:
+    """The first days of the long spans (quarter, half year, year, decade) that may still cover
+    ``first`` and begin more than ``SHORT_SPAN`` days before it."""
+    if first <= _EARLIEST:
+        return ()
+    starts = {date(first.year, 1, 1), date(max(1, first.year - first.year % 10), 1, 1)}
+    for back in range(0, 7):  # quarters and half years: at most 184 days long
+        index = first.year * 12 + first.month - 1 - 3 * back
+        starts.add(date(max(1, index // 12), 3 * ((index % 12) // 3) + 1, 1))
+    limit = first - timedelta(days=SHORT_SPAN)
+    return tuple(sorted(d.isoformat() for d in starts if d < limit))
+
+
 def _candidates(connection: sqlite3.Connection, event: Member) -> list[str]:
-    window = event.window()
+    """Merged events of the event's type whose dates overlap its window (undated ones for an
+    undated event), in its country or none, the latest reported first (at most ``LIMIT``)."""
     country_clause = "(m.country = ? OR m.country IS NULL)" if event.country else "1"
-    params: list[Any] = [event.type]
-    if window is None:
-        date_clause = "m.date_start IS NULL"
+    country = [event.country] if event.country else []
+    window = event.window()
+    first = _day(window[0]) if window else None
+    head = "SELECT m.id, m.first_reported FROM merged_events m WHERE m.type IS ? AND"
+    if window is None or first is None:
+        sql = f"{head} m.date_start IS NULL AND {country_clause}"
+        params: list[Any] = [event.type, *country]
     else:
-        date_clause = "m.date_start <= ? AND m.date_end >= ?"
-        params += [window[1], window[0]]
-    if event.country:
-        params.append(event.country)
+        low = (first - timedelta(days=SHORT_SPAN) if first > _EARLIEST else date.min).isoformat()
+        sql = f"{head} m.date_start BETWEEN ? AND ? AND m.date_end >= ? AND {country_clause}"
+        params = [event.type, low, window[1], window[0], *country]
+        starts = _long_starts(first)
+        if starts:  # long spans that began before: their first days, one index lookup each
+            marks = ", ".join("?" * len(starts))
+            sql += f" UNION ALL {head} m.date_start IN ({marks}) AND m.date_end >= ? AND {country_clause}"
+            params += [event.type, *starts, window[0], *country]
     rows = connection.execute(
-        f"SELECT m.id FROM merged_events m WHERE m.type IS ? AND {date_clause} AND {country_clause} "
-        "ORDER BY m.first_reported DESC, m.id LIMIT 50",
-        params,
+        f"SELECT id FROM ({sql}) ORDER BY first_reported DESC, id LIMIT {LIMIT}", params
     )
     return [row[0] for row in rows]
 
 
-def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str) -> None:
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str, keys: bool = True) -> None:
+    """Write a merged event's row (from :func:`summarize`) and, with ``keys``, its story keys."""
     values = [
         json.dumps(row[c], ensure_ascii=False) if c in ("participants", "names") else row[c]
         for c in MERGED_COLUMNS
@@ -104,6 +155,11 @@ def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str)
         "updated_at = excluded.updated_at",
         [*values, now],
     )
+    if keys:
+        _write_keys(connection, row)
+
+
+def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> None:
     connection.execute("DELETE FROM story_keys WHERE merged_id = ?", (row["id"],))
     connection.executemany(
         "INSERT OR IGNORE INTO story_keys (key, merged_id) VALUES (?, ?)",
@@ -121,7 +177,10 @@ def _near(day: str | None, days: int) -> tuple[str, str] | None:
         return None
     if middle is None:
         return None
-    return (middle - timedelta(days=days)).isoformat(), (middle + timedelta(days=days)).isoformat()
+    span = timedelta(days=days)
+    low = middle - span if middle - date.min > span else date.min
+    high = middle + span if date.max - middle > span else date.max
+    return low.isoformat(), high.isoformat()
 
 
 def _assign_story(connection: sqlite3.Connection, merged: dict[str, Any]) -> str:
@@ -168,9 +227,9 @@ def _write_story(connection: sqlite3.Connection, story_id: str, now: str) -> Non
     for event in events:
         event["names"] = json.loads(event["names"] or "[]")
     dated = [e for e in events if e["date_start"]]
-    articles = connection.execute(
-        "SELECT COUNT(DISTINCT e.article_id) FROM events e JOIN event_links l ON l.event_id = e.id "
-        "JOIN merged_events m ON m.id = l.merged_id WHERE m.story_id = ?",
+    articles = connection.execute(  # an event's id begins with its article's (store/events.py)
+        "SELECT COUNT(DISTINCT substr(l.event_id, 1, 16)) FROM merged_events m "
+        "JOIN event_links l ON l.merged_id = m.id WHERE m.story_id = ?",
         (story_id,),
     ).fetchone()[0]
     connection.execute(
@@ -190,21 +249,148 @@ def _write_story(connection: sqlite3.Connection, story_id: str, now: str) -> Non
     )
 
 
-def _drop_stale(connection: sqlite3.Connection) -> set[str]:
-    """Remove links of events that no longer exist; returns the merged events they left."""
-    stale = connection.execute(
-        "SELECT l.event_id, l.merged_id FROM event_links l LEFT JOIN events e ON e.id = l.event_id "
-        "WHERE e.id IS NULL"
-    ).fetchall()
+def _touch_stories(connection: sqlite3.Connection, stories: Iterable[str], now: str) -> None:
+    """Stories whose events changed: a new one is written now; a stored one is marked for
+    rewriting (``updated_at`` NULL) by :func:`_write_touched`, once per run, so a long story
+    is not recounted for every chunk that adds to it."""
+    for story_id in sorted(stories):
+        cursor = connection.execute("UPDATE stories SET updated_at = NULL WHERE id = ?", (story_id,))
+        if cursor.rowcount == 0:
+            _write_story(connection, story_id, now)
+
+
+def _write_touched(connection: sqlite3.Connection, now: str, chunk: int = CHUNK) -> int:
+    """Rewrite the stories marked by :func:`_touch_stories` (this run's, or an interrupted
+    run's), ``chunk`` per transaction; returns how many."""
+    done = 0
+    while True:
+        with Transaction(connection):
+            marked = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT id FROM stories WHERE updated_at IS NULL ORDER BY id LIMIT ?", (chunk,)
+                )
+            ]
+            for story_id in marked:
+                _write_story(connection, story_id, now)
+        if not marked:
+            return done
+        done += len(marked)
+
+
+def _drop_stale(connection: sqlite3.Connection, articles: list[str] | None) -> set[str]:
+    """Remove links of events that no longer exist (of ``articles`` only, when given: an event's
+    id begins with its article's); returns the merged events they left."""
+    missing = "NOT EXISTS (SELECT 1 FROM events e WHERE e.id = l.event_id)"
+    if articles is None:
+        stale = connection.execute(
+            f"SELECT l.event_id, l.merged_id FROM event_links l WHERE {missing}"
+        ).fetchall()
+    else:
+        stale = []
+        for prefix in sorted({event_id(a, "") for a in articles}):
+            stale += connection.execute(
+                "SELECT l.event_id, l.merged_id FROM event_links l WHERE l.event_id >= ? AND l.event_id < ? "
+                f"AND {missing}",
+                (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+            ).fetchall()
     connection.executemany("DELETE FROM event_links WHERE event_id = ?", [(e,) for e, _ in stale])
     return {m for _, m in stale}
 
 
-def _refresh(connection: sqlite3.Connection, merged_ids: set[str], now: str) -> set[str]:
-    """Recompute merged events (and their story membership); returns the stories touched."""
-    members = _members(connection, sorted(merged_ids))
+def _queue(connection: sqlite3.Connection, articles: list[str] | None) -> None:
+    """Queue the events to link (not linked yet, happenings only), in linking order, in a
+    temporary table (of ``articles`` only, when given)."""
+    aux = " OR ".join("e.aux IS NULL" if a is None else f"e.aux = '{a}'" for a in LINKED_AUX)
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS link_queue (n INTEGER PRIMARY KEY, event INTEGER)")
+    connection.execute("DELETE FROM temp.link_queue")
+    select = (
+        "INSERT INTO temp.link_queue (event) SELECT e.rowid FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        f"WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event_id = e.id) AND ({aux})"
+    )
+    if articles is None:
+        connection.execute(f"{select} ORDER BY {_ORDER}")
+        return
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS link_articles (id TEXT PRIMARY KEY)")
+    connection.execute("DELETE FROM temp.link_articles")
+    connection.executemany(
+        "INSERT OR IGNORE INTO temp.link_articles (id) VALUES (?)", [(a,) for a in articles]
+    )
+    connection.execute(f"{select} AND e.article_id IN (SELECT id FROM temp.link_articles) ORDER BY {_ORDER}")
+
+
+class _Sample:
+    """The first reports of merged events, as far as this run knows them (at most ``CACHE``
+    merged events, the least recently used dropped first)."""
+
+    def __init__(self, connection: sqlite3.Connection, limit: int = CACHE) -> None:
+        self.connection = connection
+        self.limit = limit
+        self.groups: OrderedDict[str, list[Member]] = OrderedDict()
+        self.complete: set[str] = set()  # merged events whose every report is in their group
+
+    def get(self, merged_ids: list[str]) -> dict[str, list[Member]]:
+        """The sampled reports of each of ``merged_ids`` (read from the store when not cached)."""
+        missing = [m for m in merged_ids if m not in self.groups]
+        for merged_id, members in _members(self.connection, missing, SAMPLE).items():
+            self.groups[merged_id] = members
+            if len(members) < SAMPLE:
+                self.complete.add(merged_id)
+        found = {}
+        for merged_id in merged_ids:
+            if merged_id in self.groups:
+                self.groups.move_to_end(merged_id)
+                found[merged_id] = self.groups[merged_id]
+        self._trim()
+        return found
+
+    def add(self, merged_id: str, event: Member) -> None:
+        """Record that ``event`` joined (or started) ``merged_id``."""
+        if merged_id not in self.groups:  # a new merged event: its one report is all of it
+            self.groups[merged_id] = []
+            self.complete.add(merged_id)
+        group = self.groups[merged_id]
+        self.groups.move_to_end(merged_id)
+        if len(group) < SAMPLE:
+            group.append(event)
+        else:
+            self.complete.discard(merged_id)
+        self._trim()
+
+    def all(self, merged_id: str) -> list[Member] | None:
+        """Every report of ``merged_id``, when the cache holds them all."""
+        return self.groups[merged_id] if merged_id in self.complete else None
+
+    def _trim(self) -> None:
+        while len(self.groups) > self.limit:
+            merged_id, _ = self.groups.popitem(last=False)
+            self.complete.discard(merged_id)
+
+
+def _refresh(
+    connection: sqlite3.Connection,
+    merged_ids: Iterable[str],
+    now: str,
+    sampled: _Sample | None = None,
+    fresh: dict[str, dict[str, Any]] | None = None,
+) -> set[str]:
+    """Recompute merged events, in the order given (and their story membership); returns the
+    stories touched.
+
+    Reports the ``sampled`` cache holds in full are not read again; a merged event of ``fresh``
+    (written this chunk from its one report) that nothing joined is not summarized again.
+    """
+    order = list(merged_ids)
+    members: dict[str, list[Member]] = {}
+    for merged_id in order:
+        known = sampled.all(merged_id) if sampled is not None else None
+        if known:
+            members[merged_id] = known
+    members |= _members(connection, sorted(set(order) - members.keys()))
+    fresh = fresh or {}
     stories: set[str] = set()
-    for merged_id in sorted(merged_ids):
+    for merged_id in order:
         previous = connection.execute(
             "SELECT story_id FROM merged_events WHERE id = ?", (merged_id,)
         ).fetchone()
@@ -214,56 +400,61 @@ def _refresh(connection: sqlite3.Connection, merged_ids: set[str], now: str) -> 
             connection.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
             connection.execute("DELETE FROM story_keys WHERE merged_id = ?", (merged_id,))
             continue
-        row = summarize(merged_id, members[merged_id])
-        _write_merged(connection, row, now)
+        if merged_id in fresh and len(members[merged_id]) == 1:
+            row = fresh[merged_id]
+            _write_keys(connection, row)
+        else:
+            row = summarize(merged_id, members[merged_id])
+            _write_merged(connection, row, now)
         stories.add(_assign_story(connection, row))
     return stories
 
 
-def link_events(connection: sqlite3.Connection, now: str, chunk: int = CHUNK) -> dict[str, int]:
-    """Link every unlinked event; returns counts (events linked, merged events and stories touched)."""
+def link_events(
+    connection: sqlite3.Connection, now: str, chunk: int = CHUNK, articles: Iterable[str] | None = None
+) -> dict[str, int]:
+    """Link every unlinked event (of ``articles`` only, when given); returns counts (events
+    linked, merged events and stories touched)."""
     counts = {"linked": 0, "merged_events": 0, "stories": 0}
+    batch = None if articles is None else list(dict.fromkeys(articles))
     with Transaction(connection):
-        left = _drop_stale(connection)
-        stories = _refresh(connection, left, now)
-        for story_id in sorted(stories):
-            _write_story(connection, story_id, now)
-    sampled: dict[str, list[Member]] = {}  # the first reports of each merged event, for this run
-    aux = " OR ".join("e.aux IS NULL" if a is None else f"e.aux = '{a}'" for a in LINKED_AUX)
+        left = _drop_stale(connection, batch)
+        _touch_stories(connection, _refresh(connection, sorted(left), now), now)
+        _queue(connection, batch)
+    sampled = _Sample(connection)
+    last = 0
     while True:
         with Transaction(connection):
             rows = _rows(
                 connection,
-                f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.id NOT IN (SELECT event_id FROM event_links) AND ({aux}) "
-                "ORDER BY a.published IS NULL, a.published, e.article_id, e.rowid LIMIT ?",
-                (chunk,),
+                f"SELECT q.n, {_EVENT_COLUMNS} FROM temp.link_queue q JOIN events e ON e.rowid = q.event "
+                "JOIN articles a ON a.id = e.article_id WHERE q.n > ? ORDER BY q.n LIMIT ?",
+                (last, chunk),
             )
             if not rows:
                 break
-            touched: set[str] = set()
+            last = rows[-1]["n"]
+            touched: dict[str, None] = {}  # in the order events reached them
+            fresh: dict[str, dict[str, Any]] = {}
             for row in rows:
                 event = member_from_row(row)
-                candidates = _candidates(connection, event)
-                missing = [c for c in candidates if c not in sampled]
-                sampled.update(_members(connection, missing, SAMPLE) if missing else {})
-                found = {c: sampled[c] for c in candidates if c in sampled}
+                found = sampled.get(_candidates(connection, event))
                 target = best_match(event, found) if found else None
                 merged_id = target or stable_id("m", event.id)
-                group = sampled.setdefault(merged_id, [])
-                if len(group) < SAMPLE:
-                    group.append(event)
+                sampled.add(merged_id, event)
                 connection.execute(
                     "INSERT OR REPLACE INTO event_links (event_id, merged_id) VALUES (?, ?)",
                     (event.id, merged_id),
                 )
                 if target is None:  # a new happening: written now, so the next event can join it
-                    _write_merged(connection, summarize(merged_id, [event]), now)
-                touched.add(merged_id)
-            stories = _refresh(connection, touched, now)
-            for story_id in sorted(stories):
-                _write_story(connection, story_id, now)
+                    fresh[merged_id] = summarize(merged_id, [event])
+                    _write_merged(connection, fresh[merged_id], now, keys=False)
+                touched[merged_id] = None
+            stories = _refresh(connection, touched, now, sampled, fresh)
+            _touch_stories(connection, stories, now)
         counts["linked"] += len(rows)
         counts["merged_events"] += len(touched)
         counts["stories"] += len(stories)
+    connection.execute("DROP TABLE IF EXISTS temp.link_queue")
+    _write_touched(connection, now)
     return counts

@@ -195,6 +195,36 @@ def score(a: EventMention, b: EventMention, weights: dict[str, float] | None = N
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def record_score(a: EventMention, b: EventMention) -> float:
+    """:func:`score` with :data:`RECORD_WEIGHTS`, computing only the features those weights use
+    (the same value, several times faster: the linker scores every candidate of every event)."""
+    w = RECORD_WEIGHTS
+    z = w["bias"]
+    if a.lemma == b.lemma:
+        z += w["lemma"]
+    elif stem(a.lemma) == stem(b.lemma):
+        z += w["stem"]
+    elif b.lemma in synonyms(a.lemma):
+        z += w["synonym"]
+    if a.type is not None and b.type is not None:
+        z += w["type"] if a.type == b.type else w["type_clash"]
+    if a.participants and b.participants:
+        z += w["participants"] * _jaccard(a.participants, b.participants)
+    places = places_compatible(a, b)
+    if places is not None:
+        z += w["place_match"] if places else w["place_clash"]
+    dates = dates_compatible(a.date, a.precision, b.date, b.precision)
+    if dates is not None:
+        z += w["date_match"] if dates else w["date_clash"]
+    if a.context and b.context:
+        z += w["sentence"] * _context_cosine(a.context, b.context)
+    if a.doc_vector and b.doc_vector:
+        z += w["document"] * _cosine(a.doc_vector, b.doc_vector)
+    if a.doc == b.doc:
+        z += w["same_doc"]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def cluster_mentions(
     mentions: Sequence[EventMention],
     threshold: float = THRESHOLD,

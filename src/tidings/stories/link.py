@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from tidings.stories.coref import RECORD_WEIGHTS, EventMention, score
+from tidings.stories.coref import EventMention, record_score
 
 #: Pair probability above which an event joins a merged event.
 MERGE_THRESHOLD = 0.5
@@ -104,18 +104,36 @@ class Member:
         first, last = _day(self.date_start), _day(self.date_end)
         if first is None or last is None:
             return None
-        return (first - timedelta(days=slack)).isoformat(), (last + timedelta(days=slack)).isoformat()
+        try:
+            first -= timedelta(days=slack)
+        except OverflowError:
+            first = date.min
+        try:
+            last += timedelta(days=slack)
+        except OverflowError:
+            last = date.max
+        return first.isoformat(), last.isoformat()
 
 
 def member_from_row(row: dict[str, Any]) -> Member:
-    """A :class:`Member` from an events-table row joined with its article (outlet, published)."""
-    record = json.loads(row["record"]) if isinstance(row.get("record"), str) else row.get("record") or {}
+    """A :class:`Member` from an events-table row joined with its article (outlet, published).
+
+    The modes and sizes come from the event's ``record`` (a dict or its JSON), or, without one,
+    from a ``modes`` column (a JSON list) and the ``killed``, ``injured``, ``arrested`` columns.
+    """
+    if "record" in row:
+        record = _loads(row["record"]) if isinstance(row["record"], str) else row["record"]
+        record = record if isinstance(record, dict) else {}
+        size = record.get("size") if isinstance(record.get("size"), dict) else {}
+        modes = record.get("modes")
+    else:
+        size = row
+        modes = _loads(row["modes"]) if isinstance(row.get("modes"), str) else None
     names = [
         n for n in (row.get("actors") or "").split("; ") + (row.get("recipients") or "").split("; ") if n
     ]
-    size = record.get("size") if isinstance(record.get("size"), dict) else {}
     details = {
-        "modes": sorted(record.get("modes") or []),
+        "modes": sorted(str(m) for m in modes) if isinstance(modes, list) else [],
         "status": row.get("status"),
         "certainty": row.get("certainty"),
         **{key: size.get(key) for key in ("killed", "injured", "arrested")},
@@ -134,6 +152,13 @@ def member_from_row(row: dict[str, Any]) -> Member:
     )  # fmt: skip
 
 
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def best_match(event: Member, candidates: dict[str, list[Member]]) -> str | None:
     """The merged event ``event`` belongs to (highest mean pair probability ≥ threshold), if any."""
     mention = event.mention()
@@ -142,7 +167,7 @@ def best_match(event: Member, candidates: dict[str, list[Member]]) -> str | None
         members = candidates[merged_id]
         if any(m.article_id == event.article_id for m in members):
             continue  # one article's mentions of a happening are merged by the events stage already
-        probability = sum(score(mention, m.mention(), RECORD_WEIGHTS) for m in members) / len(members)
+        probability = sum(record_score(mention, m.mention()) for m in members) / len(members)
         if probability > best_score:
             best, best_score = merged_id, probability
     return best
