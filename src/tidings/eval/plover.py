@@ -13,7 +13,8 @@ without a predicted event counts as wrong. Reported: type accuracy, macro-F1 ove
 and micro-F1 of the chosen event's actors and recipients by country code and by sector (gold
 sectors mapped to tidings' GOV MIL POL REB PTY MED IGO NGO CVL UNK; unmappable ones ignored).
 Figures are given on all records and on the even- and odd-numbered halves, so rules studied on one
-half can be checked on the other.
+half can be checked on the other (the even half is the one studied), with the commonest confusions
+between gold and predicted types.
 """
 
 from __future__ import annotations
@@ -252,6 +253,20 @@ def evaluate_plover(folder: Path, workers: int | None = None) -> dict[str, Any]:
     for half, parity in (("even", 0), ("odd", 1)):
         pairs = [(r, p) for r, p in zip(records, predictions, strict=True) if r.number % 2 == parity]
         part = score([r for r, _ in pairs], [p for _, p in pairs])
-        figures[f"type_accuracy_{half}"] = part["type_accuracy"]
-        figures[f"type_macro_f1_{half}"] = part["type_macro_f1"]
+        for key in ("type_accuracy", "type_macro_f1", "no_event", *_ROLE_KEYS):
+            figures[f"{key}_{half}"] = part[key]
+    figures["confusions"] = confusions(records, predictions)
     return figures
+
+
+_ROLE_KEYS = tuple(f"{r}_{f}_f1" for r in ("actors", "recipients") for f in ("country", "sector"))
+
+
+def confusions(records: list[GoldRecord], predictions: list[dict[str, Any]], top: int = 12) -> str:
+    """The most frequent type errors, ``"GOLD>PREDICTED n"`` (``none`` when no event was found)."""
+    counts = Counter(
+        f"{r.type}>{p['type'] or 'none'}"
+        for r, p in zip(records, predictions, strict=True)
+        if p["type"] != r.type
+    )
+    return ", ".join(f"{pair} {n}" for pair, n in counts.most_common(top))

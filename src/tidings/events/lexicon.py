@@ -138,6 +138,44 @@ VERBS: dict[str, Entry] = {
     "overrun": ("ASSAULT", None), "occupy": ("ASSAULT", None),
     "airstrike": ("ASSAULT", "aerial"), "gas": ("ASSAULT", "crowd-control"),
 }  # fmt: skip
+# Further wordings of the codebook's acts (manual v2.0 definitions; CAMEO cue categories of
+# CAMEO2PLOVER): consent, visits and talks, praise, concessions, hand-overs, orders, reproach,
+# refusal, revolt, penalties, repression and killing in their common news verbs.
+VERBS.update({
+    "consent": ("AGREE", None), "guarantee": ("AGREE", None),
+    "tour": ("CONSULT", "visit"), "convene": ("CONSULT", None),
+    "laud": ("SUPPORT", None), "appreciate": ("SUPPORT", None), "sympathize": ("SUPPORT", None), "salute": ("SUPPORT", None), "extol": ("SUPPORT", None),
+        "exonerate": ("CONCEDE", None), "relent": ("CONCEDE", None),
+    "reinstate": ("CONCEDE", None), "legalize": ("CONCEDE", None), "legalise": ("CONCEDE", None),
+    "coordinate": ("COOPERATE", None), "partner": ("COOPERATE", None), "subsidize": ("AID", None), "assist": ("AID", None), "aid": ("AID", None), "airlift": ("AID", None),
+    "surrender": ("RETREAT", "disarm"), "cede": ("RETREAT", "withdraw"), "relinquish": ("RETREAT", "withdraw"),
+    "vacate": ("RETREAT", "withdraw"), "abdicate": ("RETREAT", "resign"),
+    "decommission": ("RETREAT", "disarm"),
+    "instruct": ("REQUEST", None), "solicit": ("REQUEST", None),
+    "lobby": ("REQUEST", None), "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
+    "pressurise": ("REQUEST", None), "beseech": ("REQUEST", None), "summon": ("REQUEST", None),
+    "fault": ("ACCUSE", "disapprove"), "reproach": ("ACCUSE", "disapprove"), "vilify": ("ACCUSE", "disapprove"),
+    "ridicule": ("ACCUSE", "disapprove"), "deride": ("ACCUSE", "disapprove"), "mock": ("ACCUSE", "disapprove"),
+    "berate": ("ACCUSE", "disapprove"), "scold": ("ACCUSE", "disapprove"), "excoriate": ("ACCUSE", "disapprove"),
+    "repudiate": ("REJECT", None), "renounce": ("REJECT", None), "disavow": ("REJECT", None),
+    "refute": ("REJECT", None), "dispute": ("REJECT", None),
+    "snub": ("REJECT", None), "shun": ("REJECT", None), "ignore": ("REJECT", None), "overrule": ("REJECT", None),
+    "menace": ("THREATEN", None),
+    "revolt": ("PROTEST", "riot"), "mutiny": ("PROTEST", "riot"),
+    "blacklist": ("SANCTION", "discontinue"), "penalize": ("SANCTION", None), "penalise": ("SANCTION", None),
+    "disqualify": ("SANCTION", "expel"),
+    "muster": ("MOBILIZE", "troops"),
+    "repress": ("COERCE", None), "suppress": ("COERCE", None), "persecute": ("COERCE", None),
+    "harass": ("COERCE", None), "intimidate": ("COERCE", None), "expropriate": ("COERCE", "seize"),
+    "nationalize": ("COERCE", "seize"), "nationalise": ("COERCE", "seize"), "dissolve": ("COERCE", "ban"),
+    "jam": ("COERCE", "censor"), "gag": ("COERCE", "censor"), "muzzle": ("COERCE", "censor"),
+    "besiege": ("COERCE", "restrict"), "encircle": ("COERCE", "restrict"), "intern": ("COERCE", "arrest"),
+    "slay": ("ASSAULT", None), "slaughter": ("ASSAULT", None), "maim": ("ASSAULT", None),
+    "lynch": ("ASSAULT", "beat"), "strafe": ("ASSAULT", "aerial"), "pound": ("ASSAULT", "heavy-weapons"),
+    "skirmish": ("ASSAULT", None), "repel": ("ASSAULT", None), "repulse": ("ASSAULT", None),
+    "counterattack": ("ASSAULT", None), "flog": ("ASSAULT", "beat"),
+    "whip": ("ASSAULT", "beat"), "lash": ("ASSAULT", "beat"), "poison": ("ASSAULT", "unconventional"),
+})  # fmt: skip
 
 # -- eventive nouns: lemma → (type, mode) ---------------------------------------------------------
 
@@ -146,7 +184,7 @@ NOUNS: dict[str, Entry] = {
     "pact": ("AGREE", None), "treaty": ("AGREE", None), "promise": ("AGREE", None),
     "pledge": ("AGREE", None), "offer": ("AGREE", None), "consensus": ("AGREE", None),
     "ceasefire": ("AGREE", None), "cease-fire": ("AGREE", None), "truce": ("AGREE", None),
-    "talk": ("CONSULT", None), "talks": ("CONSULT", None), "meeting": ("CONSULT", None),
+    "talks": ("CONSULT", None), "meeting": ("CONSULT", None),
     "summit": ("CONSULT", "multilateral"), "negotiation": ("CONSULT", None), "visit": ("CONSULT", "visit"),
     "consultation": ("CONSULT", None), "mediation": ("CONSULT", "third-party"), "discussion": ("CONSULT", None),
     "phone call": ("CONSULT", "phone"), "welcome": ("CONSULT", "visit"), "conference": ("CONSULT", "multilateral"),
@@ -196,15 +234,38 @@ NOUNS: dict[str, Entry] = {
     "beating": ("ASSAULT", "beat"), "suicide bombing": ("ASSAULT", "suicide-attack"),
     "car bomb": ("ASSAULT", "explosives"), "war": ("ASSAULT", None),
 }  # fmt: skip
+# Further eventive nouns of the same definitions (manual v2.0; CAMEO2PLOVER cue categories).
+NOUNS.update({
+    "commitment": ("AGREE", None), "invitation": ("AGREE", None),
+    "tour": ("CONSULT", "visit"), "ratification": ("SUPPORT", None), "tribute": ("SUPPORT", None),
+    "acquittal": ("CONCEDE", None), "handover": ("RETREAT", None), "hand-over": ("RETREAT", None),
+    "surrender": ("RETREAT", "disarm"), "evacuation": ("RETREAT", "withdraw"), "repatriation": ("RETREAT", None),
+    "airlift": ("AID", None), "petition": ("REQUEST", None),
+    "rebuke": ("ACCUSE", "disapprove"), "denunciation": ("ACCUSE", "disapprove"),
+    "reprimand": ("ACCUSE", "disapprove"), "prosecution": ("ACCUSE", "allege"), "inquest": ("ACCUSE", "investigate"),
+    "denial": ("REJECT", None), "suspension": ("SANCTION", "discontinue"),
+    "reinforcement": ("MOBILIZE", "troops"),
+    "seizure": ("COERCE", "seize"), "confiscation": ("COERCE", "seize"), "eviction": ("COERCE", "deport"),
+    "repression": ("COERCE", None), "persecution": ("COERCE", None), "harassment": ("COERCE", None),
+    "internment": ("COERCE", "arrest"), "imprisonment": ("COERCE", "arrest"), "shutdown": ("COERCE", "restrict"),
+    "murder": ("ASSAULT", None), "slaying": ("ASSAULT", None), "shootout": ("ASSAULT", "firearms"),
+    "firefight": ("ASSAULT", "firearms"), "skirmish": ("ASSAULT", None), "hostage-taking": ("ASSAULT", "abduct"),
+    "arson": ("ASSAULT", "primitive"), "sabotage": ("ASSAULT", "destroy"), "genocide": ("ASSAULT", "massacre"),
+})  # fmt: skip
 
 #: Noun triggers that are only events with a participant or article of their own; as bare
 #: modifiers ("peace talks", "war crimes") or generic mentions they are not coded.
-WEAK_NOUNS = frozenset(
+WEAK_NOUNS: frozenset[str] = frozenset(
     {"war", "violence", "deal", "call", "charge", "sentence", "trial", "hearing", "exercise", "relief",
      "grant", "loan", "welcome", "praise", "release", "aid", "assistance", "cooperation", "agreement",
      "offer", "promise", "pledge", "restriction", "ban", "demand", "request", "threat", "warning",
      "visit", "meeting", "treaty", "accord", "pact", "consensus", "hostility", "unrest", "uprising"}
 )  # fmt: skip
+WEAK_NOUNS |= {
+    "commitment", "invitation", "tour", "tribute", "denial", "suspension", "reinforcement", "surrender",
+    "handover", "hand-over", "evacuation", "prosecution", "persecution", "repression", "harassment",
+    "shutdown", "petition", "ratification",
+}  # fmt: skip
 
 # -- verbs whose type depends on their object ------------------------------------------------------
 
@@ -288,7 +349,45 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("rule", "out"): ("REJECT", None), ("turn", "away"): ("REJECT", None),
     ("raise", "alert"): ("MOBILIZE", "troops"),
     ("pay", "compensation"): ("AID", None), ("pay", "reparation"): ("AID", None),
+    ("exchange", "fire"): ("ASSAULT", "firearms"), ("gun", "down"): ("ASSAULT", "firearms"),
+    ("shoot", "down"): ("ASSAULT", None), ("mow", "down"): ("ASSAULT", "firearms"),
+    ("ship", "out"): ("RETREAT", "withdraw"), ("move", "out"): ("RETREAT", "withdraw"),
+    ("back", "away"): ("CONCEDE", None), ("give", "in"): ("CONCEDE", None), ("cave", "in"): ("CONCEDE", None),
+    ("build", "up"): ("MOBILIZE", "troops"), ("speak", "out"): ("ACCUSE", "disapprove"),
+    ("lash", "out"): ("ACCUSE", "disapprove"), ("hit", "out"): ("ACCUSE", "disapprove"),
+    ("walk", "away"): ("REJECT", None), ("hold", "out"): ("REJECT", None), ("sit", "down"): ("CONSULT", None),
+    ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None), ("stand", "by"): ("SUPPORT", None),
+    ("side", "with"): ("SUPPORT", None), ("bail", "out"): ("AID", None),
 }  # fmt: skip
+
+#: Stances expressed, voiced or conveyed ("expressed concern", "voiced support", "sent condolences").
+STANCE_VERBS = frozenset(
+    {"express", "voice", "register", "convey", "show", "extend", "offer", "send", "declare"}
+)
+STANCE_NOUNS: dict[str, Entry] = {
+    "concern": ("ACCUSE", "disapprove"), "displeasure": ("ACCUSE", "disapprove"),
+    "dismay": ("ACCUSE", "disapprove"), "outrage": ("ACCUSE", "disapprove"),
+    "disappointment": ("ACCUSE", "disapprove"), "indignation": ("ACCUSE", "disapprove"),
+    "anger": ("ACCUSE", "disapprove"), "alarm": ("ACCUSE", "disapprove"), "disapproval": ("ACCUSE", "disapprove"),
+    "support": ("SUPPORT", None), "solidarity": ("SUPPORT", None), "sympathy": ("SUPPORT", None),
+    "condolence": ("SUPPORT", None), "gratitude": ("SUPPORT", None), "appreciation": ("SUPPORT", None),
+    "congratulation": ("SUPPORT", None), "backing": ("SUPPORT", None),
+    "regret": ("CONCEDE", None), "remorse": ("CONCEDE", None),
+    "willingness": ("AGREE", None), "readiness": ("AGREE", None), "desire": ("AGREE", None),
+    "opposition": ("REJECT", None), "objection": ("ACCUSE", "disapprove"),
+}  # fmt: skip
+#: Non-military resources: withdrawing them is SANCTION `withdraw` (manual, SANCTION modes), not a
+#: military RETREAT.
+RESOURCES = frozenset(
+    {"ambassador", "envoy", "diplomat", "observer", "monitor", "inspector", "peacekeeper", "aid",
+     "assistance", "mission", "embassy", "staff", "personnel", "worker", "volunteer", "delegation",
+     "representative", "consul", "mediator", "expert", "investment", "funding", "support"}
+)  # fmt: skip
+#: Whom allowing in is RETREAT `access` (manual, RETREAT): observers, peacekeepers, aid workers.
+ACCESS = frozenset(
+    {"observer", "monitor", "inspector", "peacekeeper", "access", "aid", "convoy", "worker", "journalist",
+     "investigator", "inspection", "delivery", "entry", "team", "mission", "agency", "relief"}
+)  # fmt: skip
 
 #: Moving forces short of using them is MOBILIZE (manual, MOBILIZE): verbs and what they move.
 MOVE = frozenset(

@@ -44,6 +44,13 @@ _WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager",
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
+_GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
+_PARTICLES = frozenset({"out", "off", "away", "back", "down", "over", "up"})
+#: Workers who strike (PROTEST `strike`), unlike attackers who strike a target.
+_LABOUR = frozenset(
+    {"worker", "employee", "teacher", "doctor", "nurse", "union", "miner", "driver", "staff", "docker",
+     "pilot", "lawyer", "trader", "shopkeeper", "merchant", "farmer", "student", "workforce"}
+)  # fmt: skip
 _ADJ_INTENT = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen", "poised"})
 
 
@@ -113,6 +120,52 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def _verb_mention(token: Token) -> Mention | None:
+    """A verb's mention: its phrase, object or lemma decides, then what it acts on refines it."""
+    if _lemma(token) in lx.STANCE_VERBS:
+        for obj in _children(token, "dobj"):
+            entry = lx.STANCE_NOUNS.get(_lemma(obj))
+            if entry:  # "expressed concern", "sent condolences"
+                return Mention(token, entry[0], entry[1], [token, obj])
+    mention = _verb_phrase_mention(token) or _rights_mention(token)
+    if mention is not None:
+        _refine(mention)
+    return mention
+
+
+def _acted_on(token: Token) -> list[Token]:
+    """What a verb acts on: its object, a passive subject, or the subject of an intransitive move."""
+    found = _children(token, "dobj", "nsubjpass")
+    if not found and _lemma(token) in ("withdraw", "pull", "leave", "ship", "move"):
+        found = _children(token, "nsubj")
+    return found
+
+
+def _refine(mention: Mention) -> None:
+    """Types that depend on what is acted on (manual: SANCTION `withdraw` of non-military
+    resources; RETREAT `access` for observers and aid let in; AID for forgiven debt; a stance
+    expressed rather than an offer)."""
+    head = mention.head
+    lemma = _lemma(head)
+    targets = {_lemma(t) for t in _acted_on(head)}
+    if mention.type == "RETREAT" and mention.mode == "withdraw" and targets & lx.RESOURCES:
+        mention.type, mention.mode = "SANCTION", "withdraw"
+    elif lemma in ("allow", "permit", "let", "admit") and targets & lx.ACCESS:
+        mention.type, mention.mode = "RETREAT", "access"
+    elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
+        mention.type, mention.mode = "AID", None
+
+
+def _rights_mention(token: Token) -> Mention | None:
+    """Easing restrictions on freedoms: "restored press freedom", "expanded the rights of" (CONCEDE)."""
+    if _lemma(token) not in _GRANTING:
+        return None
+    for obj in _children(token, "dobj", "nsubjpass"):
+        if _lemma(obj) in ("freedom", "right", "liberty"):
+            return Mention(token, "CONCEDE", None, [token, obj])
+    return None
+
+
+def _verb_phrase_mention(token: Token) -> Mention | None:
     lemma = _lemma(token)
     objects = _children(token, "dobj") or [
         c for c in _children(token, "nsubjpass") if c.pos_ in ("NOUN", "PROPN")
@@ -120,8 +173,8 @@ def _verb_mention(token: Token) -> Mention | None:
     # phrase: verb + particle, preposition or object
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "nsubjpass"):
-            if child.dep_ == "prep" and not (0 < child.i - token.i <= 3):
-                continue
+            if child.dep_ == "prep" and not (0 < child.i - token.i <= 3) and _lemma(child) not in _PARTICLES:
+                continue  # a particle may follow the object: "forced the agency out of the country"
             if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in child.children):
                 continue
             entry = lx.PHRASES.get((lemma, _lemma(child)))
@@ -177,6 +230,8 @@ def _verb_mention(token: Token) -> Mention | None:
         )
     if lemma == "welcome" and objects and all(o.ent_type_ not in ("PERSON", "GPE", "NORP") for o in objects):
         return Mention(token, "SUPPORT", None, [token])  # welcomed the decision: approval, not a visit
+    if lemma in ("strike", "walk") and not _children(token, "dobj") and _labour_subject(token):
+        return Mention(token, "PROTEST", "strike", [token])
     entry = lx.VERBS.get(lemma)
     if entry is None:
         return None
@@ -241,6 +296,10 @@ def _forces_subject(token: Token) -> str | None:
             if _lemma(word) in lx.FORCES:
                 return lx.FORCES[_lemma(word)]
     return None
+
+
+def _labour_subject(token: Token) -> bool:
+    return any(_lemma(s) in _LABOUR for s in _children(token, "nsubj"))
 
 
 def _people_subject(token: Token) -> bool:

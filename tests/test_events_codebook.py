@@ -1,0 +1,68 @@
+"""PLOVER coding rules read from the codebook's definitions (manual v2.0, CAMEO2PLOVER table).
+
+The sentences below were written for these tests (none is copied from ../shared/data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.analyze import analyze
+from tidings.models import Article
+from tidings.nlp.langid import annotate
+
+
+def _coded(text: str) -> list[tuple[str, str, list[str]]]:
+    analysis = analyze(annotate(Article.create(text, published="2024-03-05")))
+    body = analysis.article.text
+    return [(e["type"], body[e["trigger"][0] : e["trigger"][1]], e["modes"]) for e in analysis.events]
+
+
+def _types(text: str) -> set[str]:
+    return {kind for kind, _, _ in _coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # SANCTION `withdraw`: non-military resources; RETREAT `withdraw`: forces
+        ("Sweden withdrew its observers from the border area on Monday.", "SANCTION"),
+        ("The army withdrew its troops from the border town on Monday.", "RETREAT"),
+        # RETREAT `access`: letting observers, inspectors or aid in
+        ("The government allowed UN inspectors into the plant on Tuesday.", "RETREAT"),
+        # AID: forgiven debt (manual, AID ambiguities)
+        ("Japan forgave Zambia's debt on Friday.", "AID"),
+        # stances voiced or conveyed
+        ("The foreign minister expressed concern over the arrests in Minsk.", "ACCUSE"),
+        ("King Abdullah sent condolences to the families of the victims.", "SUPPORT"),
+        # strikes by workers are protests, strikes by weapons assaults
+        ("Teachers struck in Erbil on Monday over unpaid wages.", "PROTEST"),
+        ("A missile struck a fuel depot in Erbil on Monday.", "ASSAULT"),
+        # easing restrictions on freedoms (CONCEDE)
+        ("The Thai government restored press freedom in Bangkok on Monday.", "CONCEDE"),
+        # newer wordings of the definitions
+        ("Rebel fighters surrendered to the army near Kidal on Sunday.", "RETREAT"),
+        ("The opposition repudiated the agreement on Sunday.", "REJECT"),
+        ("Militiamen slaughtered nine villagers near Beni on Sunday.", "ASSAULT"),
+        ("Police harassed reporters outside the court in Lagos on Monday.", "COERCE"),
+    ],
+)
+def test_codebook_types(text: str, kind: str) -> None:
+    assert kind in _types(text), _coded(text)
+
+
+def test_particle_after_the_object_still_makes_the_phrase() -> None:
+    coded = _coded("Police forced the activists out of the square in Minsk on Monday.")
+    assert [c for c in coded if c[0] == "COERCE"], coded
+
+
+def test_stance_noun_alone_is_no_event() -> None:
+    assert _coded("Concern is growing in the capital.") == []
+
+
+def test_lexicon_tables_are_consistent() -> None:
+    from tidings.events import lexicon as lx
+
+    for table in (lx.VERBS, lx.NOUNS, lx.PHRASES, lx.STANCE_NOUNS):
+        for kind, _mode in table.values():
+            assert kind in lx.TYPES
