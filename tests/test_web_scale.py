@@ -221,3 +221,49 @@ def test_reanalysis_keeps_the_name_index_in_step(tmp_path: Path) -> None:
     assert fresh.get("/api/events?actor=harbourmen").json()["total"] == 0
     assert fresh.get("/api/events?actor=ferry%20cr").json()["total"] == 1
     assert fresh.get("/api/events?place=quaysid").json()["total"] == 1
+
+
+def _facets_reference(db: Path, filters: EventFilter, latest: int | None = None) -> dict[str, Any]:
+    where, params = filters.where()
+    connection = sqlite3.connect(db)
+    try:
+        sql = f"SELECT e.type, e.sub_event_type, e.country, e.date_start FROM events e{where}"
+        sql += " ORDER BY e.date_start DESC, e.rowid DESC"
+        rows = connection.execute(sql, params).fetchall()[:latest]
+    finally:
+        connection.close()
+    out: dict[str, Any] = {"types": {}, "acled_types": {}, "countries": {}, "dates": {}}
+    for row in rows:
+        for name, value in zip(out, (row[0], row[1], row[2], row[3] and row[3][:10]), strict=True):
+            if value is not None:
+                out[name][value] = out[name].get(value, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize(("query", "filters"), CASES)
+def test_facets_count_every_matching_event(
+    client: TestClient, db: Path, query: str, filters: EventFilter
+) -> None:
+    body = client.get(f"/api/facets?{query}").json()
+    expected = _facets_reference(db, filters)
+    assert body["types"] == expected["types"] and list(body["types"].values()) == sorted(
+        body["types"].values(), reverse=True
+    )
+    assert body["acled_types"] == expected["acled_types"]
+    assert body["countries"] == expected["countries"]
+    assert {d["date"]: d["n"] for d in body["dates"]} == expected["dates"]
+    assert body["partial"] is False and body["counted"] == len(_reference(db, filters))
+
+
+def test_facets_past_the_cap_count_the_latest_events(
+    client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "FACET_CAP", 700)
+    body = client.get("/api/facets?acled_type=protests").json()
+    filters = EventFilter(acled_type="protests")
+    expected = _facets_reference(db, filters, latest=700)
+    assert body["partial"] is True and body["counted"] == 700
+    assert body["total"] == len(_reference(db, filters)) > 700
+    assert body["acled_types"] == expected["acled_types"] == {"Peaceful protest": 700}
+    assert body["types"] == expected["types"] and body["countries"] == expected["countries"]
+    assert {d["date"]: d["n"] for d in body["dates"]} == expected["dates"]

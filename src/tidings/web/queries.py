@@ -455,30 +455,52 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any] |
     return {"article": item, "record": record, "event_ids": events}
 
 
+#: Facets are counted over at most this many matching events: the latest ones, when more match.
+FACET_CAP = 20_000
+
+
 def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
-    """Counts of the matching events by type, ACLED type, country and day."""
-    where, params = query.where()
+    """Counts of the matching events by type, ACLED type, country and day.
 
-    def grouped(column: str) -> dict[str, int]:
-        condition = f"{where} AND {column} IS NOT NULL" if where else f" WHERE {column} IS NOT NULL"
-        sql = (
-            f"SELECT {column}, COUNT(*) FROM events e{condition} "
-            f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
-        )
-        return {str(k): int(n) for k, n in connection.execute(sql, params)}
-
-    days = connection.execute(
-        f"SELECT substr(e.date_start, 1, 10) AS d, COUNT(*) FROM events e{where} GROUP BY d ORDER BY d",
-        params,
-    ).fetchall()
-    total = connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
+    When more than :data:`FACET_CAP` events match, the counts are those of the latest
+    :data:`FACET_CAP` of them (``partial`` true, ``counted`` says how many), so a request costs
+    the same on any store; ``total`` is counted as in :func:`list_events` (capped).
+    """
+    clauses, params = _clauses(connection, query)
+    total, exact = count_events(connection, clauses, params, TOTAL_CAP)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    matching = f"SELECT e.type, e.sub_event_type, e.country, e.date_start FROM events e{where}"
+    if total > FACET_CAP:
+        matching += " ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"
+        params = [*params, FACET_CAP]
+    sql = (
+        "SELECT type, sub_event_type, country, substr(date_start, 1, 10), COUNT(*) "
+        f"FROM ({matching}) GROUP BY 1, 2, 3, 4"
+    )
+    types: dict[str, int] = {}
+    acled: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    days: dict[str, int] = {}
+    counted = 0
+    for kind, sub, country, day, n in connection.execute(sql, params):
+        counted += n
+        for counts, key in ((types, kind), (acled, sub), (countries, country), (days, day)):
+            if key is not None:
+                counts[str(key)] = counts.get(str(key), 0) + n
     return {
-        "types": grouped("e.type"),
-        "acled_types": grouped("e.sub_event_type"),
-        "countries": grouped("e.country"),
-        "dates": [{"date": d, "n": n} for d, n in days if d],
+        "types": _ranked(types),
+        "acled_types": _ranked(acled),
+        "countries": _ranked(countries),
+        "dates": [{"date": d, "n": days[d]} for d in sorted(days)],
         "total": total,
+        "total_exact": exact,
+        "partial": counted < total or not exact,
+        "counted": counted,
     }
+
+
+def _ranked(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def stories(connection: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -219,6 +219,10 @@ def facets(
     story: Text = None,
     merged: bool = False,
 ) -> JSONResponse:
+    """The filters of ``/api/events``. Counts cover every matching event when at most 20,000
+    match; past that they cover the latest 20,000 (``partial`` true, ``counted`` how many), so the
+    answer comes as fast on any store. ``total`` is counted as in ``/api/events`` (up to 10,000,
+    ``total_exact`` false past it)."""
     query = _event_query(
         since, until, type, acled_type, country, actor, place, q, bbox, story, None, 1, merged
     )
