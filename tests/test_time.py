@@ -85,6 +85,19 @@ def test_last_december_in_a_march_article() -> None:
     assert only("Prices jumped last December.", "2021-03-15").value == "2020-12"
 
 
+def test_last_or_next_month_and_day() -> None:
+    # "last Oct. 23" is one date (not "last Oct." and a stray number), and it sets the narrative's
+    # day for a time of day that follows.
+    dct = "1999-04-19"
+    assert values("He was shot last Oct. 23 at home. It was 10 p.m.", dct) == [
+        ("last Oct. 23", "1998-10-23"),
+        ("10 p.m.", "1998-10-23T22:00"),
+    ]
+    assert values("The vote is set for next March 3.", dct) == [("next March 3", "2000-03-03")]
+    assert values("It opened last April 2.", dct) == [("last April 2", "1999-04-02")]
+    assert values("It opens next April 25.", dct) == [("next April 25", "1999-04-25")]
+
+
 def test_early_december_in_a_march_article_past_tense() -> None:
     t = only("The river flooded the valley in early December.", "2021-03-15")
     assert (t.text, t.value, t.mod) == ("early December", "2020-12", "START")

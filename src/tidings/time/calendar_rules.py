@@ -65,11 +65,19 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
     day = _day_of(m)
     if day is None or not 1 <= day <= 31:
         return None
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
     if m["y"]:
         d = safe_date(int(m["y"]), month, day)
         return Result("DATE", day_value(d), "day") if d else None
     if ctx.dct is None:
         return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+    if rel:
+        # "last Oct. 23": the latest such day before the article; "next March 3": the first after.
+        back = rel in ("last", "this past")
+        d = safe_date(ctx.dct.year, month, day)
+        if d is not None and (d >= ctx.dct if back else d <= ctx.dct):
+            d = safe_date(ctx.dct.year + (-1 if back else 1), month, day)
+        return Result("DATE", day_value(d), "day") if d else None
     year = _sentence_year(ctx, m.start(), m.end(), month, with_month=True)
     if year is None:
         year = resolve_month_year(ctx.dct, month, day, ctx.direction(m.start(), m.end()))

@@ -48,7 +48,7 @@ _RAW: tuple[tuple[str, str], ...] = (
     ("numdate", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     (
         "mdy",
-        rf"(?:(?P<wd>{WEEKDAY}),?{_S})?(?P<mon>{MONTH}){_S}"
+        rf"(?:(?P<rel>last|next|this{_S}past|this{_S}coming){_S})?(?:(?P<wd>{WEEKDAY}),?{_S})?(?P<mon>{MONTH}){_S}"
         rf"(?:(?P<d>{_DAYNUM})|(?P<dw>{ORDINAL})(?![\w-]))(?:(?:,\s{{0,3}}|{_S})(?P<y>{_YEAR}))?",
     ),
     (
@@ -235,7 +235,7 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
         "a an": "dur ref",
         _NUMBER_WORDS + "half dozen couple few several some many numerous": "dur time set spelledyear",
         "first second third fourth final latest twenty-first": "quarter half dmy century",
-        _RELATIVE + " prior": "month weekday partrel season quarter relunit bare ref holiday fiscalyear",
+        _RELATIVE + " prior": "mdy month weekday partrel season quarter relunit bare ref holiday fiscalyear",
         "yesterday today tomorrow tonight": "dayrel partrel",
         "fiscal fy calendar": "year fyshort quarter",
         "q": "qcode",
