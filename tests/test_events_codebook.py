@@ -66,3 +66,23 @@ def test_lexicon_tables_are_consistent() -> None:
     for table in (lx.VERBS, lx.NOUNS, lx.PHRASES, lx.STANCE_NOUNS):
         for kind, _mode in table.values():
             assert kind in lx.TYPES
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A court in Cairo found three journalists guilty of spreading false news.", "SANCTION"),
+        ("Kenya expelled two British journalists on Monday.", "COERCE"),
+        ("Iraq expelled the Turkish ambassador on Monday.", "SANCTION"),
+        ("Kinshasa accepted UN peacekeepers in Ituri on Monday.", "RETREAT"),
+        ("The rebels vowed to continue their protests in Goma.", "THREATEN"),
+        ("The government acceded to the strikers' demands on Monday.", "CONCEDE"),
+    ],
+)
+def test_codebook_types_by_what_is_acted_on(text: str, kind: str) -> None:
+    assert kind in _types(text), _coded(text)
+
+
+def test_unresolved_people_still_act_but_abstractions_do_not() -> None:
+    assert "REQUEST" in _types("Yoruba elders urged calm in Ibadan on Monday.")
+    assert "THREATEN" not in _types("Rising tensions threatened the fragile calm.")

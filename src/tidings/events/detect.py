@@ -16,10 +16,11 @@ from tidings.events import lexicon as lx
 from tidings.events.acled import project
 from tidings.events.merge import merge
 from tidings.events.model import Attributes, EventContext
-from tidings.events.roles import ActorBook, actor_ids, arguments, passive, weapon_subject
+from tidings.events.roles import PEOPLE, ActorBook, actor_ids, arguments, passive, weapon_subject
 from tidings.events.triggers import Mention, sentence_mentions
 from tidings.models import Actor, Span
 from tidings.nlp.model import doc_text
+from tidings.nlp.roles import GROUPS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,6 +31,8 @@ MAX_MENTIONS = 400
 _CUE_WINDOW = 40
 #: A time expression of the mention's own sentence anchors it (the narrative's last date does not).
 _OWN_DATE = frozenset({"phrase", "clause", "above"})
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _VERBAL_NEEDS_ACTOR = lx.VERBAL | {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "SANCTION"}
 
 
@@ -64,7 +67,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
     actor_tokens, recipient_tokens = arguments(mention)
     actors = actor_ids(actor_tokens, book)
     recipients = [r for r in actor_ids(recipient_tokens, book) if r not in actors]
-    if mention.type in _VERBAL_NEEDS_ACTOR and not actors and not passive(mention):
+    if mention.type in _VERBAL_NEEDS_ACTOR and not actors and not passive(mention) and not _agentive(mention):
         return None  # a statement, meeting or protest needs someone doing it ("tensions threatened")
     if mention.type == "ASSAULT" and not actors and weapon_subject(mention):
         actors = [book.unidentified().id]
@@ -107,6 +110,25 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
         "_sentences": [list(sentence)],
         "_anchored": bool(actors or recipients or location or attrs.date_level in _OWN_DATE),
     }
+
+
+def _agentive(mention: Mention) -> bool:
+    """Whether someone does the act though no actor was resolved: a subject that names people, a
+    group or a place ("Yoruba leaders announced…"), not an abstraction ("tensions threatened…")."""
+    verb = mention.head
+    for _ in range(3):
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subj.ent_type_ in _AGENT_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _AGENT_PRONOUNS:
+                return True
+            if subj.lemma_.lower() in PEOPLE or subj.lemma_.lower() in GROUPS or subj.lower_ in TITLES:
+                return True
+            modifiers = [c for c in subj.children if c.dep_ in ("compound", "amod", "poss")]
+            if any(c.ent_type_ in _AGENT_ENTS for c in modifiers):
+                return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    return False
 
 
 def _describe(ctx: EventContext, trigger: Token) -> Attributes:

@@ -145,7 +145,7 @@ VERBS.update({
     "consent": ("AGREE", None), "guarantee": ("AGREE", None),
     "tour": ("CONSULT", "visit"), "convene": ("CONSULT", None),
     "laud": ("SUPPORT", None), "appreciate": ("SUPPORT", None), "sympathize": ("SUPPORT", None), "salute": ("SUPPORT", None), "extol": ("SUPPORT", None),
-        "exonerate": ("CONCEDE", None), "relent": ("CONCEDE", None),
+        "exonerate": ("CONCEDE", None), "accede": ("CONCEDE", None), "comply": ("CONCEDE", None), "relent": ("CONCEDE", None),
     "reinstate": ("CONCEDE", None), "legalize": ("CONCEDE", None), "legalise": ("CONCEDE", None),
     "coordinate": ("COOPERATE", None), "partner": ("COOPERATE", None), "subsidize": ("AID", None), "assist": ("AID", None), "aid": ("AID", None), "airlift": ("AID", None),
     "surrender": ("RETREAT", "disarm"), "cede": ("RETREAT", "withdraw"), "relinquish": ("RETREAT", "withdraw"),
@@ -358,6 +358,7 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("walk", "away"): ("REJECT", None), ("hold", "out"): ("REJECT", None), ("sit", "down"): ("CONSULT", None),
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None), ("stand", "by"): ("SUPPORT", None),
     ("side", "with"): ("SUPPORT", None), ("bail", "out"): ("AID", None),
+    ("set", "free"): ("RETREAT", "release"), ("hand", "back"): ("RETREAT", None), ("give", "back"): ("RETREAT", None),
 }  # fmt: skip
 
 #: Stances expressed, voiced or conveyed ("expressed concern", "voiced support", "sent condolences").

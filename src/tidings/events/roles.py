@@ -45,6 +45,8 @@ _PEOPLE: dict[str, str] = {
     "newspaper": "MED", "reporter": "MED", "union": "CVL", "agency": None, "organization": None,
     "organisation": None, "council": "GOV", "team": None, "coalition": None, "alliance": None,
 }  # fmt: skip
+#: Nouns naming people or bodies that can act (read-only view for the detector).
+PEOPLE = frozenset(_PEOPLE)
 _WEAPON_SUBJECTS = frozenset(
     {"drone", "bomb", "ied", "device", "explosion", "blast", "missile", "rocket", "mine", "shell",
      "grenade", "mortar", "car", "attack", "strike", "fire", "gunfire", "bullet", "airstrike", "raid"}

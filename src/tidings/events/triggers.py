@@ -45,6 +45,11 @@ _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
 _GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
+_DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "embassy", "charge"})
+_BODIES = frozenset(
+    {"party", "organization", "organisation", "league", "union", "federation", "bloc", "alliance",
+     "association", "club", "council", "parliament", "movement", "group", "coalition", "committee"}
+)  # fmt: skip
 _PARTICLES = frozenset({"out", "off", "away", "back", "down", "over", "up"})
 #: Workers who strike (PROTEST `strike`), unlike attackers who strike a target.
 _LABOUR = frozenset(
@@ -149,10 +154,20 @@ def _refine(mention: Mention) -> None:
     targets = {_lemma(t) for t in _acted_on(head)}
     if mention.type == "RETREAT" and mention.mode == "withdraw" and targets & lx.RESOURCES:
         mention.type, mention.mode = "SANCTION", "withdraw"
-    elif lemma in ("allow", "permit", "let", "admit") and targets & lx.ACCESS:
+    elif lemma in ("allow", "permit", "let", "admit", "accept", "receive") and targets & lx.ACCESS:
         mention.type, mention.mode = "RETREAT", "access"
     elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
         mention.type, mention.mode = "AID", None
+    elif lemma == "expel" and not targets & _DIPLOMATS and not _from_body(head):
+        mention.type, mention.mode = "COERCE", "deport"  # individuals or groups from a country
+
+
+def _from_body(verb: Token) -> bool:
+    """ "expelled from the party": from a group or organisation (SANCTION `expel`)."""
+    for prep in _children(verb, "prep"):
+        if _lemma(prep) == "from" and any(_lemma(p) in _BODIES for p in _children(prep, "pobj")):
+            return True
+    return False
 
 
 def _rights_mention(token: Token) -> Mention | None:
@@ -186,6 +201,12 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
                         break
             if entry:
                 return Mention(token, entry[0], entry[1], [token, child])
+    if lemma == "find" and any(
+        _lemma(c) in ("guilty", "liable")
+        for c in token.children
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+    ):
+        return Mention(token, "SANCTION", "convict", [token])  # found guilty (manual, SANCTION convict)
     # the object decides: impose/lift a restriction, cut relations, light verb + eventive noun
     for obj in objects:
         if _lemma(obj) in ("state", "imposition", "period", "form"):
@@ -427,7 +448,12 @@ def _retype(mention: Mention) -> None:
         mention.reporter = reporters[0]
     if mention.type == "AGREE" and mention.content:
         inner = mention.content[0]
-        if inner.type in lx.FORCEFUL and _lemma(head) in ("vow", "pledge", "promise"):
+        # vowing force, or further protest (CAMEO 133 "threaten with political dissent, protest")
+        if (inner.type in lx.FORCEFUL or inner.type == "PROTEST") and _lemma(head) in (
+            "vow",
+            "pledge",
+            "promise",
+        ):
             mention.type = "THREATEN"
     if mention.type == "THREATEN" and mention.mode is None:
         mention.mode = _threat_mode(mention)
