@@ -39,7 +39,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 #: PLOVER types with rough weights (violence, protests and statements dominate news), and the ACLED
 #: projection the analyzer gives the violent and contentious ones.
-TYPES = {
+TYPE_WEIGHTS = {
     "ASSAULT": 22, "PROTEST": 16, "ACCUSE": 12, "COERCE": 9, "CONSULT": 8, "THREATEN": 7, "AGREE": 6,
     "SUPPORT": 5, "REQUEST": 4, "MOBILIZE": 4, "REJECT": 3, "AID": 2, "RETREAT": 1, "SANCTION": 1,
 }  # fmt: skip
@@ -222,6 +222,13 @@ HOT = [
 ]
 OUTLETS = ["Wire", "Daily Herald", "The Observer", "Al Arabiya", "Kyiv Independent", "Premium Times",
            "Dawn", "El Nacional", "Sudan Tribune", "France 24", "BBC", "Reuters"]  # fmt: skip
+TYPES = list(TYPE_WEIGHTS)
+#: a few places as (name, geonameid, lat, lon, country), for scripts that build requests (api_load)
+PLACES = [
+    ("Baghdad", 98182, 33.34, 44.40, "IRQ"), ("Kyiv", 703448, 50.45, 30.52, "UKR"),
+    ("Damascus", 170654, 33.51, 36.29, "SYR"), ("Kabul", 1138958, 34.53, 69.17, "AFG"),
+    ("Khartoum", 379252, 15.55, 32.53, "SDN"), ("Lagos", 2332459, 6.45, 3.39, "NGA"),
+]  # fmt: skip
 START = date(2015, 1, 1)
 DAYS = 3653
 
@@ -254,7 +261,7 @@ class World:
         names = list(SECTOR_ACTORS) + [f"{f} {s}" for f in FIRST for s in LAST]
         self.actors = [(n, SECTOR_ACTORS.get(n) or rng.choice(["GOV", "PTY", "REB", "MIL"])) for n in names]
         self.actor = _Pick(rng, self.actors, [1 / (i + 1) ** 1.1 for i in range(len(self.actors))])
-        self.kind = _Pick(rng, list(TYPES), list(TYPES.values()))
+        self.kind = _Pick(rng, TYPES, list(TYPE_WEIGHTS.values()))
         weights = [(1 + d / DAYS) * (8 if rng.random() < 0.01 else 1) for d in range(DAYS)]
         self.day = _Pick(rng, [START + timedelta(days=d) for d in range(DAYS)], weights)
         self.word = _Pick(rng, WORDS, [1 / (i + 1) for i in range(len(WORDS))])
@@ -457,6 +464,9 @@ def database(n_events: int) -> Path:
             f"generated {n_events:,} events in {time.perf_counter() - started:.0f} s: {path}", file=sys.stderr
         )
     return path
+
+
+_database = database  # the name other bench scripts import
 
 
 # -- the requests -------------------------------------------------------------------------------
