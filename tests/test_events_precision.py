@@ -105,3 +105,24 @@ def test_filters_survive_bad_input() -> None:
     for text in ("?", "Given.", "Released by? ", "Asked not to be named?" * 50, "must " * 200):
         analysis = _analysis(text)
         assert isinstance(analysis.events, list)
+
+
+def test_purpose_inside_a_description_is_not_an_event() -> None:
+    text = "Crowds carried flags of the brigades formed in 2014 to fight the insurgents in Diyala."
+    assert "ASSAULT" not in _types(text)
+    assert "ASSAULT" in _types("The brigades attacked the insurgents in Diyala on Monday.")
+
+
+def test_rule_in_the_passive_is_not_an_event() -> None:
+    assert "REQUEST" not in _types("The verdict, which cannot be appealed, was read in Basra on Monday.")
+
+
+def test_setting_fire_is_an_act_not_an_intention() -> None:
+    types = _types("Rioters threw stones and set fire to a police car in Basra on Friday.")
+    assert "THREATEN" not in types and "ASSAULT" in types
+
+
+def test_hosting_a_meeting_or_a_guest_is_consultation() -> None:
+    assert "CONSULT" in _types("Oman hosted talks between the two delegations in Muscat on Monday.")
+    assert "CONSULT" in _types("The emir hosted the French president in Doha on Monday.")
+    assert "CONSULT" not in _types("The small town hosted a music festival in June.")

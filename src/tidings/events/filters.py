@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.events.lexicon import MEETINGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -40,7 +42,8 @@ _SHARED = frozenset(
     {"intelligence", "information", "data", "technology", "expertise", "experience", "resource",
      "equipment", "facility", "base", "airspace", "know-how", "satellite", "research", "evidence"}
 )  # fmt: skip
-#: Whom one receives, hosts or welcomes as a visit (CONSULT): people and bodies, not letters.
+#: Whom one receives, hosts or welcomes as a visit (CONSULT): people and bodies (or the meeting
+#: itself, "host talks"), not letters or complaints.
 _GUESTS = frozenset(
     {"delegation", "envoy", "minister", "president", "leader", "official", "ambassador", "diplomat",
      "counterpart", "king", "prince", "premier", "chancellor", "secretary", "mission", "team",
@@ -83,13 +86,20 @@ def drop_reason(mention: Mention) -> str | None:
         return None
     objects = _objects(head)
     object_lemmas = {_lemma(o) for o in objects}
-    handing = lemma in _HANDING and len(mention.tokens) == 1 and bool(object_lemmas)
+    theme = _lemma(max(objects, key=lambda t: t.i)) if objects else ""  # "gave them a chance"
+    handing = lemma in _HANDING and len(mention.tokens) == 1 and bool(theme)
     shared = mention.type == "COOPERATE" and bool(object_lemmas & _SHARED)
-    if handing and object_lemmas <= INFO_NOUNS and not shared:
+    if handing and theme in INFO_NOUNS and not shared:
         return "information handed over"
     if lemma == "share" and mention.type == "COOPERATE" and not object_lemmas & _SHARED:
         return "not a shared resource"
-    if mention.type == "CONSULT" and lemma in ("receive", "welcome", "host") and not _guests(objects):
+    received = mention.type == "CONSULT" or lemma in ("receive", "host")  # also once negated
+    if (
+        received
+        and lemma in ("receive", "welcome", "host")
+        and mention.type != "RETREAT"
+        and not _guests(objects)
+    ):
         return "nobody received"
     if lemma in ("close", "shut") and len(mention.tokens) == 1 and not objects:
         return "intransitive close"
@@ -101,6 +111,8 @@ def drop_reason(mention: Mention) -> str | None:
         return "seeking to (intention without an event)"
     if _describes_noun(head) and mention.type not in _MATERIAL:
         return "participle describing a noun"
+    if _purpose_of_description(head):
+        return "purpose in a description"
     if _generic_modal(head, mention):
         return "modal statement"
     return None
@@ -112,7 +124,7 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _guests(objects: list[Token]) -> bool:
     for obj in objects:
-        if obj.ent_type_ in _PEOPLE_ENTS or _lemma(obj) in _GUESTS:
+        if obj.ent_type_ in _PEOPLE_ENTS or _lemma(obj) in _GUESTS or _lemma(obj) in MEETINGS:
             return True
         if any(c.ent_type_ in _PEOPLE_ENTS for c in obj.children if c.dep_ in ("compound", "amod", "poss")):
             return True
@@ -151,12 +163,21 @@ def _describes_noun(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children)
 
 
-def _generic_modal(verb: Token, mention: Mention) -> bool:
-    """A rule, duty or possibility stated by the writer ("the court must ratify the results")."""
-    if mention.type in _MODAL_TYPES or mention.reporter is not None:
+def _purpose_of_description(verb: Token) -> bool:
+    """ "groups formed in 2014 to fight IS": the purpose of a clause that describes a noun."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.dep_ in ("acl", "relcl")
+
+
+def _generic_modal(verb: Token, mention: Mention) -> bool:
+    """A rule, duty or possibility stated by the writer ("the court must ratify the results", "a
+    ruling that cannot be appealed")."""
     modals = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
     if not any(m.lower_ in _GENERIC_MODALS for m in modals):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if (mention.type in _MODAL_TYPES and not passive) or mention.reporter is not None:
         return False
     if any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children):
         return False  # "may have used": an uncertain past event, kept with its certainty

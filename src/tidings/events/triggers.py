@@ -419,12 +419,13 @@ def _retype(mention: Mention) -> None:
     head = mention.head
     chain = [head, *_governing_verbs(head)]
     lemmas = {_lemma(t) for t in chain}
+    governors = lemmas - {_lemma(head)}  # "set fire" is no intention of its own ("set to attack" is)
     aux: set[str] = set()
     for verb in chain:
         aux |= _aux_lemmas(verb)
     future = (
         bool(aux & lx.FUTURE_AUX)
-        or bool(lemmas & lx.INTENT)
+        or bool(governors & lx.INTENT)
         or any(_lemma(t) in _ADJ_INTENT for t in chain)
         or any(_lemma(c) in _ADJ_INTENT for t in chain for c in t.children if c.dep_ == "acomp")
     )
@@ -441,7 +442,7 @@ def _retype(mention: Mention) -> None:
         mention.type = "AGREE" if willing else "CONCEDE"
     elif kind == "CONCEDE" and _lemma(head) in ("allow", "permit") and future:
         mention.type = "AGREE"
-    elif kind in lx.FORCEFUL and future and (reported or lemmas & lx.INTENT) and head.pos_ == "VERB":
+    elif kind in lx.FORCEFUL and future and (reported or governors & lx.INTENT) and head.pos_ == "VERB":
         mention.type = "THREATEN"
     if reported and aux & lx.OBLIGATION and mention.type not in ("THREATEN", "REJECT"):
         mention.type, mention.mode = "REQUEST", None
