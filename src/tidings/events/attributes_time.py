@@ -33,6 +33,7 @@ from tidings.events.attributes_clause import (
 from tidings.events.attributes_mode import SPEECH_VERBS
 from tidings.models import Span, Timex
 from tidings.nlp.model import doc_text
+from tidings.time.periods import period
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,55 +47,7 @@ HISTORICAL_DAYS = 14
 BACKGROUND_HEADINGS = words("background backstory history context timeline recap previously chronology")
 BACKGROUND_ADJS = frozenset({"previous", "prior", "earlier", "past", "former", "preceding"})
 _MAX_LINES_BACK = 300
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
-_HALF = re.compile(r"^(\d{4})-H([12])")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)")
-_YEAR = re.compile(r"^(\d{4})$")
 _YEAR_WORD = re.compile(r"^(1[89]|20)\d\d$")
-_DECADE = re.compile(r"^(\d{3})$")
-
-
-def period(value: str | None) -> tuple[date, date, str] | None:
-    """The first and last day a TIMEX3 date value covers, and its precision (None: not a date)."""
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d, "day"
-        if m := _MONTH.match(value):
-            first = date(int(m[1]), int(m[2]), 1)
-            return first, _next_month(first) - timedelta(days=1), "month"
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6), "week"
-        if m := _QUARTER.match(value):
-            first = date(int(m[1]), 3 * int(m[2]) - 2, 1)
-            return first, _next_month(_next_month(_next_month(first))) - timedelta(days=1), "quarter"
-        if m := _HALF.match(value):
-            year, half = int(m[1]), int(m[2])
-            return (
-                date(year, 6 * half - 5, 1),
-                date(year, 6, 30) if half == 1 else date(year, 12, 31),
-                "quarter",
-            )
-        if m := _SEASON.match(value):
-            year = int(m[1])
-            return date(year, 1, 1), date(year, 12, 31), "year"
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31), "year"
-        if m := _DECADE.match(value):
-            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31), "decade"
-    except ValueError:
-        return None
-    return None
-
-
-def _next_month(d: date) -> date:
-    return date(d.year + d.month // 12, d.month % 12 + 1, 1)
 
 
 def published_date(ctx: EventContext) -> date | None:
@@ -169,6 +122,8 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
         levels: list[tuple[str, set[int]]] = []
         if not is_verbal(trigger):  # the noun and its participles: "the vote, scheduled for May"
             participles = {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")}
+            # and relative clauses telling when it happened: "the protests that began in October 2019"
+            participles |= {c.i for c in trigger.children if c.dep_ == "relcl" and _eventive_relative(c)}
             levels.append(("phrase", {trigger.i} | participles))
         levels.append(("clause", {v.i for v in verbs} | {trigger.i}))
         verb = verbs[-1]
@@ -188,6 +143,12 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
         if year is not None:
             return year, "phrase"
     return _narrative(ctx, trigger), "narrative"
+
+
+def _eventive_relative(verb: Token) -> bool:
+    """A relative clause whose subject is the event noun itself ("protests *that* began", "the
+    demonstrations *which* shook the capital"), not one about someone else ("whom police arrested")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children)
 
 
 def _year_modifier(noun: Token) -> Timex | None:

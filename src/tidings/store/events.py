@@ -18,8 +18,9 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
+
+from tidings.time.periods import period
 
 #: Columns of the ``events`` table, in order (``rowid`` aside).
 COLUMNS = (
@@ -288,50 +289,10 @@ def _trigger(value: Any, text: str) -> str | None:
 
 # -- dates --------------------------------------------------------------------------------------
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_DECADE = re.compile(r"^(\d{3})X?$")
-
-
 def date_range(value: str | None) -> tuple[str | None, str | None]:
     """First and last day a TIMEX3 date value covers (``2021-11`` → 2021-11-01 … 2021-11-30)."""
-    if not value:
-        return None, None
-    try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            return day, day
-        if m := _MONTH.match(value):
-            return _span(date(int(m[1]), int(m[2]), 1), _add_months(int(m[1]), int(m[2]), 1))
-        if m := _YEAR.match(value):
-            return _span(date(int(m[1]), 1, 1), date(int(m[1]) + 1, 1, 1))
-        if m := _QUARTER.match(value):
-            first = 3 * int(m[2]) - 2
-            return _span(date(int(m[1]), first, 1), _add_months(int(m[1]), first, 3))
-        if m := _HALF.match(value):
-            first = 6 * int(m[2]) - 5
-            return _span(date(int(m[1]), first, 1), _add_months(int(m[1]), first, 6))
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
-        if m := _DECADE.match(value):
-            return _span(date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 10, 1, 1))
-    except ValueError:
-        return None, None
-    return None, None
-
-
-def _add_months(year: int, month: int, months: int) -> date:
-    index = year * 12 + month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _span(first: date, next_first: date) -> tuple[str, str]:
-    return first.isoformat(), (next_first - timedelta(days=1)).isoformat()
+    found = period(value)
+    return (found[0].isoformat(), found[1].isoformat()) if found else (None, None)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -1,31 +1,21 @@
-"""Dates of events as windows: a (possibly partial) ISO date widened by its precision."""
+"""Dates of events as windows: the days a TIMEX3 date value covers, widened by its precision."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
 
+from tidings.time.periods import period
+
 #: Days a date stands for at each precision (the window around it).
 PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653}
 _ONE_DAY = timedelta(days=1)
 
 
-@lru_cache(maxsize=65536)
 def parse_span(value: str) -> tuple[date, date] | None:
-    """The first and last day a (possibly partial) ISO date covers (None when it is no date)."""
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 1, 1), date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-            return date(year, month, 1), date(year, month, last)
-        day = date(year, month, int(parts[2][:2]))
-        return day, day
-    except (ValueError, IndexError, OverflowError):
-        return None
+    """The first and last day a TIMEX3 date value covers (None when it is no date)."""
+    found = period(value)
+    return (found[0], found[1]) if found else None
 
 
 @lru_cache(maxsize=65536)
@@ -36,27 +26,31 @@ def window(value: str | None, precision: str | None) -> tuple[date, date] | None
     day is unknown); ``month``, ``quarter``, ``year``, ``decade``: the whole period the value falls
     in (``2021-11-07`` at month precision is November 2021), ± 1 day.
     """
-    span = parse_span(value) if value else None
-    if span is None:
+    found = period(value)
+    if found is None:
         return None
-    first, last = span
+    first, last, own = found
+    coarser = _RANK.get(precision or "", 0) > _RANK.get(own, 0)
     if precision == "week":
         first, last = first - timedelta(days=7), last + timedelta(days=7)
-    elif precision == "month":
-        first, last = first.replace(day=1), parse_span(f"{first.year:04d}-{first.month:02d}")[1]  # type: ignore[index]
-    elif precision == "quarter":
-        month = 3 * ((first.month - 1) // 3) + 1
-        first = date(first.year, month, 1)
-        last = parse_span(f"{first.year:04d}-{month + 2:02d}")[1]  # type: ignore[index]
-    elif precision == "year":
-        first, last = date(first.year, 1, 1), date(first.year, 12, 31)
-    elif precision == "decade":
-        start = first.year - first.year % 10
-        first, last = date(max(1, start), 1, 1), date(min(9999, start + 9), 12, 31)
+    elif precision in _WIDER and coarser and (wider := period(_WIDER[precision](first))):
+        first, last = wider[0], wider[1]
     try:
         return first - _ONE_DAY, last + _ONE_DAY
     except OverflowError:
         return first, last
+
+
+#: Precisions from fine to coarse: a date is widened only to a coarser precision than its value's.
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5}
+_RANK |= {"decade": 6, "century": 7}
+#: The value of the period of a precision that holds a day.
+_WIDER = {
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "quarter": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+    "year": lambda d: f"{d.year:04d}",
+    "decade": lambda d: f"{d.year // 10:03d}",
+}
 
 
 def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool | None:
