@@ -126,3 +126,13 @@ def test_hosting_a_meeting_or_a_guest_is_consultation() -> None:
     assert "CONSULT" in _types("Oman hosted talks between the two delegations in Muscat on Monday.")
     assert "CONSULT" in _types("The emir hosted the French president in Doha on Monday.")
     assert "CONSULT" not in _types("The small town hosted a music festival in June.")
+
+
+def test_relative_clause_dates_its_event_noun_as_background() -> None:
+    text = (
+        "Voters in Basra went to the polls on Sunday. The vote was called early after the protests "
+        "that began in October 2019 forced the cabinet out."
+    )
+    analysis = _analysis(text, date="2021-10-10")
+    [protest] = [e for e in analysis.events if e["type"] == "PROTEST"]
+    assert protest["aux"] == "historical" and protest["date"].startswith("2019")
