@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from tidings.models import Article
-from tidings.runners.work import DEFAULT_TIME_LIMIT, Outcome, analyze_batch, warm_up
+from tidings.runners.work import DEFAULT_TIME_LIMIT, TASK_SIZE, Outcome, analyze_batch, tasks, warm_up
 
 Batch = list[Article]
 Work = Callable[[Batch, float | None, tuple[str, ...]], list[Outcome]]
@@ -32,15 +32,18 @@ class PoolRunner:
         time_limit_s: float | None = DEFAULT_TIME_LIMIT,
         skip: Collection[str] = (),
         work: Work = analyze_batch,
+        task_size: int = TASK_SIZE,
     ) -> None:
         """``work`` is what a worker runs on a batch (a module-level function, so that it can be
-        sent to the workers); the default is the analysis."""
+        sent to the workers); the default is the analysis. Each batch is sent as tasks of at most
+        ``task_size`` articles."""
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.time_limit_s = time_limit_s
         self.skip = tuple(skip)
         self.work = work
+        self.task_size = task_size
         self.replaced = 0  # pools replaced after a worker died
         self._pool: ProcessPoolExecutor | None = None
 
@@ -78,7 +81,7 @@ class PoolRunner:
 
     def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
         """Each batch with its outcomes, in input order."""
-        window: deque[tuple[Batch, Future[list[Outcome]]]] = deque()
+        window: deque[tuple[Batch, list[Future[list[Outcome]]]]] = deque()
         source = iter(batches)
         exhausted = False
         while True:
@@ -87,12 +90,12 @@ class PoolRunner:
                 if batch is None:
                     exhausted = True
                     break
-                window.append((batch, self._submit(batch)))
+                window.append((batch, [self._submit(task) for task in tasks(batch, self.task_size)]))
             if not window:
                 return
-            batch, future = window[0]
+            batch, futures = window[0]
             try:
-                outcomes = future.result()
+                outcomes = [outcome for future in futures for outcome in future.result()]
             except BrokenProcessPool:
                 # every batch in flight was lost with the pool: retry them, article by article
                 lost = [b for b, _ in window]

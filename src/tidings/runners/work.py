@@ -17,6 +17,17 @@ from tidings.runners.limits import ArticleTimeout, time_limit
 
 #: Default limit for one article's analysis, in seconds.
 DEFAULT_TIME_LIMIT = 120.0
+#: Articles per task sent to a worker. The ingest job's batches (one store transaction each, 500
+#: articles by default) are cut into tasks of this size, so that all workers share the last batch
+#: instead of one working through it while the others wait. It matches ``analyze_many``'s spaCy
+#: batch.
+TASK_SIZE = 64
+
+
+def tasks(batch: list[Article], size: int = TASK_SIZE) -> list[list[Article]]:
+    """``batch`` cut into consecutive tasks of at most ``size`` articles (none for an empty batch)."""
+    size = max(1, size)
+    return [batch[i : i + size] for i in range(0, len(batch), size)]
 
 
 @dataclass(frozen=True, slots=True)
