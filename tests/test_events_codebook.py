@@ -86,3 +86,13 @@ def test_codebook_types_by_what_is_acted_on(text: str, kind: str) -> None:
 def test_unresolved_people_still_act_but_abstractions_do_not() -> None:
     assert "REQUEST" in _types("Yoruba elders urged calm in Ibadan on Monday.")
     assert "THREATEN" not in _types("Rising tensions threatened the fragile calm.")
+
+
+def test_ordering_someone_to_stop_is_coercion_but_ordering_an_inquiry_is_not() -> None:
+    assert "COERCE" in _types("The junta ordered the newspaper to suspend publication in Yangon on Monday.")
+    assert "COERCE" not in _types("The governor ordered an inquiry into the fire in Basra on Monday.")
+
+
+def test_vowing_never_to_cooperate_is_a_refusal() -> None:
+    assert "REJECT" in _types("The government vowed never to negotiate with the rebels.")
+    assert "AGREE" in _types("The government vowed to negotiate with the rebels.")

@@ -45,6 +45,10 @@ _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
 _GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
+_STOP_VERBS = frozenset(
+    {"suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "evacuate", "quit", "disband",
+     "dissolve", "abandon", "surrender", "end"}
+)  # fmt: skip
 _DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "embassy", "charge"})
 _BODIES = frozenset(
     {"party", "organization", "organisation", "league", "union", "federation", "bloc", "alliance",
@@ -158,8 +162,16 @@ def _refine(mention: Mention) -> None:
         mention.type, mention.mode = "RETREAT", "access"
     elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
         mention.type, mention.mode = "AID", None
+    elif lemma in ("order", "force", "compel", "direct") and targets and _stopping(head):
+        mention.type, mention.mode = "COERCE", "restrict"  # made to stop, close or leave (COERCE)
     elif lemma == "expel" and not targets & _DIPLOMATS and not _from_body(head):
         mention.type, mention.mode = "COERCE", "deport"  # individuals or groups from a country
+
+
+def _stopping(verb: Token) -> bool:
+    """ "ordered the paper to suspend publication", "forced the villagers to leave": an authority
+    making someone else stop an activity or leave, a coercive use of power (manual, COERCE)."""
+    return any(_lemma(c) in _STOP_VERBS for c in _children(verb, "xcomp"))
 
 
 def _from_body(verb: Token) -> bool:
@@ -456,6 +468,8 @@ def _retype(mention: Mention) -> None:
             "promise",
         ):
             mention.type = "THREATEN"
+        elif _negated(inner.head) and inner.type in lx.COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}:
+            mention.type, mention.mode = "REJECT", None  # "vowed never to negotiate" (a refusal)
     if mention.type == "THREATEN" and mention.mode is None:
         mention.mode = _threat_mode(mention)
 
