@@ -188,3 +188,27 @@ def test_record_score_is_the_score_with_record_weights() -> None:
     for a in mentions:
         for b in mentions:
             assert record_score(a, b) == score(a, b, RECORD_WEIGHTS)
+
+
+def test_the_in_memory_index_finds_what_the_query_finds(tmp_path: Path) -> None:
+    from tidings.store.link_index import MergedIndex
+    from tidings.store.links import _candidates, _indexed_candidates
+    from tidings.stories.link import member_from_row
+
+    reports = _corpus(8, happenings=80)
+    vague = Article.create("A year of clashes in town 2.", published="2022-02-01", outlet="Wire Y")
+    reports.append((vague, _record(vague, [_event("e1", "ASSAULT", "2022", "year", 2, [])])))
+    with Store.open(tmp_path / "l.db") as store:
+        store.add_articles([a for a, _ in reports], {a.id: r for a, r in reports})
+        store.link()
+        index = MergedIndex(store.connection, limit=50)  # small: months are dropped and read again
+        store.connection.row_factory = sqlite3.Row
+        rows = store.connection.execute(
+            "SELECT e.*, a.published, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        ).fetchall()
+        assert len(rows) > 100
+        for row in rows:
+            for country in (row["country"], None, "ZZZ"):
+                event = member_from_row({**dict(row), "country": country})
+                expected = _candidates(store.connection, event)
+                assert _indexed_candidates(index, event) == expected

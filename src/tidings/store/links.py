@@ -24,6 +24,7 @@ from typing import Any
 
 from tidings.store.db import Transaction
 from tidings.store.events import event_id
+from tidings.store.link_index import MergedIndex
 from tidings.stories.link import (
     LINKED_AUX,
     STORY_DAYS,
@@ -50,7 +51,7 @@ MERGED_COLUMNS = (
     "lat", "lon", "n_events", "n_articles", "n_sources", "sources", "first_reported", "last_reported",
     "details", "participants", "names",
 )  # fmt: skip
-CHUNK = 500
+CHUNK = 2000
 
 
 def _rows(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -109,6 +110,17 @@ def _long_starts(first: date) -> tuple[str, ...]:
     return tuple(sorted(d.isoformat() for d in starts if d < limit))
 
 
+def _indexed_candidates(index: MergedIndex, event: Member) -> list[str]:
+    """What :func:`_candidates` finds, from the run's in-memory index."""
+    window = event.window()
+    first = _day(window[0]) if window else None
+    last = _day(window[1]) if window else None
+    if window is None or first is None or last is None:
+        return index.candidates(event.type, event.country, None, (), LIMIT)
+    low = first - timedelta(days=SHORT_SPAN) if first > _EARLIEST else date.min
+    return index.candidates(event.type, event.country, (first, last, low), _long_starts(first), LIMIT)
+
+
 def _candidates(connection: sqlite3.Connection, event: Member) -> list[str]:
     """Merged events of the event's type whose dates overlap its window (undated ones for an
     undated event), in its country or none, the latest reported first (at most ``LIMIT``)."""
@@ -160,14 +172,33 @@ def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str,
 
 
 def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> None:
-    connection.execute("DELETE FROM story_keys WHERE merged_id = ?", (row["id"],))
+    """Store a merged event's story keys, each with the month it began (``key@YYYY-MM``), so
+    that a key shared by thousands of events (a president and the country) is looked up only
+    in the months around an event."""
+    month = _month(row["date_start"])
+    keys = story_keys(row["participants"], row["location"], row["country"], row["articles"])
+    wanted = {f"{key}@{month}" for key in keys}
+    stored = {
+        r[0] for r in connection.execute("SELECT key FROM story_keys WHERE merged_id = ?", (row["id"],))
+    }
+    connection.executemany(
+        "DELETE FROM story_keys WHERE key = ? AND merged_id = ?",
+        [(k, row["id"]) for k in sorted(stored - wanted)],
+    )
     connection.executemany(
         "INSERT OR IGNORE INTO story_keys (key, merged_id) VALUES (?, ?)",
-        [
-            (key, row["id"])
-            for key in story_keys(row["participants"], row["location"], row["country"], row["articles"])
-        ],
+        [(k, row["id"]) for k in sorted(wanted - stored)],
     )
+
+
+def _month(day: str | None) -> str:
+    return day[:7] if day and len(day) >= 7 else "-"
+
+
+def _months(first: str, last: str) -> list[str]:
+    """The months (``YYYY-MM``) from the one of ``first`` to the one of ``last``."""
+    index, end = int(first[:4]) * 12 + int(first[5:7]) - 1, int(last[:4]) * 12 + int(last[5:7]) - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, end + 1)]
 
 
 def _near(day: str | None, days: int) -> tuple[str, str] | None:
@@ -183,13 +214,18 @@ def _near(day: str | None, days: int) -> tuple[str, str] | None:
     return low.isoformat(), high.isoformat()
 
 
-def _assign_story(connection: sqlite3.Connection, merged: dict[str, Any]) -> str:
-    """Put a merged event into a story (joining, or merging, the stories it ties to)."""
-    keys = sorted(
-        story_keys(merged["participants"], merged["location"], merged["country"], merged["articles"])
-    )
+def _assign_story(connection: sqlite3.Connection, merged: dict[str, Any], current: str | None) -> str:
+    """Put a merged event (in story ``current``, if any) into a story (joining, or merging, the
+    stories it ties to)."""
     stories: set[str] = set()
     near = _near(merged["date_start"], STORY_DAYS)
+    keys: list[str] = []
+    if near:  # each key in the months around the event, and as written before keys had months
+        months = _months(*near)
+        for key in sorted(
+            story_keys(merged["participants"], merged["location"], merged["country"], merged["articles"])
+        ):
+            keys += [key, *(f"{key}@{month}" for month in months)]
     if keys and near:
         for i in range(0, len(keys), 400):
             part = keys[i : i + 400]
@@ -201,17 +237,28 @@ def _assign_story(connection: sqlite3.Connection, merged: dict[str, Any]) -> str
                 [*part, merged["id"], near[0], near[1]],
             )
             stories |= {row[0] for row in rows}
-    current = connection.execute(
-        "SELECT story_id FROM merged_events WHERE id = ?", (merged["id"],)
-    ).fetchone()
-    if current and current[0]:
-        stories.add(current[0])
-    target = min(stories) if stories else stable_id("s", merged["id"])
+    if current:
+        stories.add(current)
+    target = _largest(connection, stories) if stories else stable_id("s", merged["id"])
     for other in sorted(stories - {target}):
         connection.execute("UPDATE merged_events SET story_id = ? WHERE story_id = ?", (target, other))
         connection.execute("DELETE FROM stories WHERE id = ?", (other,))
     connection.execute("UPDATE merged_events SET story_id = ? WHERE id = ?", (target, merged["id"]))
     return target
+
+
+def _largest(connection: sqlite3.Connection, stories: set[str]) -> str:
+    """The story that the others join: the one with most merged events (then the least id), so
+    a long story absorbing short ones does not move its own events every time."""
+    if len(stories) == 1:
+        return next(iter(stories))
+    sizes = {
+        story: connection.execute(
+            "SELECT COUNT(*) FROM merged_events WHERE story_id = ?", (story,)
+        ).fetchone()[0]
+        for story in stories
+    }
+    return min(stories, key=lambda story: (-sizes[story], story))
 
 
 def _write_story(connection: sqlite3.Connection, story_id: str, now: str) -> None:
@@ -374,6 +421,7 @@ def _refresh(
     now: str,
     sampled: _Sample | None = None,
     fresh: dict[str, dict[str, Any]] | None = None,
+    index: MergedIndex | None = None,
 ) -> set[str]:
     """Recompute merged events, in the order given (and their story membership); returns the
     stories touched.
@@ -399,6 +447,8 @@ def _refresh(
         if merged_id not in members:
             connection.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
             connection.execute("DELETE FROM story_keys WHERE merged_id = ?", (merged_id,))
+            if index is not None:
+                index.remove(merged_id)
             continue
         if merged_id in fresh and len(members[merged_id]) == 1:
             row = fresh[merged_id]
@@ -406,7 +456,9 @@ def _refresh(
         else:
             row = summarize(merged_id, members[merged_id])
             _write_merged(connection, row, now)
-        stories.add(_assign_story(connection, row))
+            if index is not None:
+                index.put(row)
+        stories.add(_assign_story(connection, row, previous[0] if previous else None))
     return stories
 
 
@@ -417,9 +469,10 @@ def link_events(
     linked, merged events and stories touched)."""
     counts = {"linked": 0, "merged_events": 0, "stories": 0}
     batch = None if articles is None else list(dict.fromkeys(articles))
+    index = MergedIndex(connection)
     with Transaction(connection):
         left = _drop_stale(connection, batch)
-        _touch_stories(connection, _refresh(connection, sorted(left), now), now)
+        _touch_stories(connection, _refresh(connection, sorted(left), now, index=index), now)
         _queue(connection, batch)
     sampled = _Sample(connection)
     last = 0
@@ -438,7 +491,7 @@ def link_events(
             fresh: dict[str, dict[str, Any]] = {}
             for row in rows:
                 event = member_from_row(row)
-                found = sampled.get(_candidates(connection, event))
+                found = sampled.get(_indexed_candidates(index, event))
                 target = best_match(event, found) if found else None
                 merged_id = target or stable_id("m", event.id)
                 sampled.add(merged_id, event)
@@ -449,8 +502,9 @@ def link_events(
                 if target is None:  # a new happening: written now, so the next event can join it
                     fresh[merged_id] = summarize(merged_id, [event])
                     _write_merged(connection, fresh[merged_id], now, keys=False)
+                    index.put(fresh[merged_id])
                 touched[merged_id] = None
-            stories = _refresh(connection, touched, now, sampled, fresh)
+            stories = _refresh(connection, touched, now, sampled, fresh, index)
             _touch_stories(connection, stories, now)
         counts["linked"] += len(rows)
         counts["merged_events"] += len(touched)
