@@ -136,3 +136,14 @@ def test_relative_clause_dates_its_event_noun_as_background() -> None:
     analysis = _analysis(text, date="2021-10-10")
     [protest] = [e for e in analysis.events if e["type"] == "PROTEST"]
     assert protest["aux"] == "historical" and protest["date"].startswith("2019")
+
+
+def test_unresolved_people_or_targets_anchor_an_event() -> None:
+    assert "PROTEST" in _types("Truck drivers went on strike over fuel prices.")
+    assert "PROTEST" in _types("Inmates began a hunger strike to protest their conditions.")
+    assert "ASSAULT" in _types("Fighter jets bombed targets in the north of the country.")
+
+
+def test_abstract_passive_subjects_do_not_anchor_an_event() -> None:
+    text = '"We will not leave until our votes are given back," a protester said.'
+    assert "RETREAT" not in _types(text)

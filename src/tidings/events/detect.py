@@ -32,7 +32,15 @@ _CUE_WINDOW = 40
 #: A time expression of the mention's own sentence anchors it (the narrative's last date does not).
 _OWN_DATE = frozenset({"phrase", "clause", "above"})
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"})
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: People named by what they do, beyond the actor lexicons ("truck drivers went on strike").
+_AGENT_NOUNS = frozenset(
+    {"driver", "inmate", "nurse", "miner", "trader", "shopkeeper", "merchant", "employee", "staff",
+     "docker", "pilot", "lawyer", "judge", "cleric", "priest", "imam", "monk", "pupil", "graduate",
+     "veteran", "pensioner", "taxi", "vendor", "fisherman", "herder", "settler", "tribesman", "elder",
+     "crowd", "mob", "demonstrator", "protester", "protestor", "mourner", "voter", "opponent"}
+)  # fmt: skip
 _VERBAL_NEEDS_ACTOR = lx.VERBAL | {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "SANCTION"}
 
 
@@ -65,6 +73,7 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
 
 def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBook) -> dict[str, Any] | None:
     actor_tokens, recipient_tokens = arguments(mention)
+    participants = _participants(mention, actor_tokens, recipient_tokens)
     actors = actor_ids(actor_tokens, book)
     recipients = [r for r in actor_ids(recipient_tokens, book) if r not in actors]
     if mention.type in _VERBAL_NEEDS_ACTOR and not actors and not passive(mention) and not _agentive(mention):
@@ -108,7 +117,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
         "trigger": list(trigger),
         "_cues": sorted(cues),
         "_sentences": [list(sentence)],
-        "_anchored": bool(actors or recipients or location or attrs.date_level in _OWN_DATE),
+        "_anchored": bool(actors or recipients or participants or location or attrs.date_level in _OWN_DATE),
     }
 
 
@@ -117,18 +126,32 @@ def _agentive(mention: Mention) -> bool:
     group or a place ("Yoruba leaders announced…"), not an abstraction ("tensions threatened…")."""
     verb = mention.head
     for _ in range(3):
-        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-            if subj.ent_type_ in _AGENT_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _AGENT_PRONOUNS:
-                return True
-            if subj.lemma_.lower() in PEOPLE or subj.lemma_.lower() in GROUPS or subj.lower_ in TITLES:
-                return True
-            modifiers = [c for c in subj.children if c.dep_ in ("compound", "amod", "poss")]
-            if any(c.ent_type_ in _AGENT_ENTS for c in modifiers):
-                return True
+        if any(_agent_like(subj) for subj in verb.children if subj.dep_ == "nsubj"):
+            return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
             break
         verb = verb.head
     return False
+
+
+def _agent_like(token: Token) -> bool:
+    """A noun phrase head naming people, a group, a body or a place (or a personal pronoun)."""
+    if token.ent_type_ in _AGENT_ENTS or token.pos_ == "PROPN" or token.lower_ in _AGENT_PRONOUNS:
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in PEOPLE or lemma in GROUPS or lemma in _AGENT_NOUNS or token.lower_ in TITLES:
+        return True
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]
+    return any(c.ent_type_ in _AGENT_ENTS for c in modifiers)
+
+
+def _participants(mention: Mention, actor_tokens: list[Token], recipient_tokens: list[Token]) -> bool:
+    """Unresolved participants that anchor a mention: people or groups, or for material acts any
+    physical target or weapon ("fighter jets bombed targets")."""
+    tokens = [*actor_tokens, *recipient_tokens]
+    if any(_agent_like(t) for t in tokens):
+        return True
+    return mention.type in _MATERIAL and any(t.pos_ in ("NOUN", "PROPN") for t in tokens)
 
 
 def _describe(ctx: EventContext, trigger: Token) -> Attributes:

@@ -86,8 +86,9 @@ def drop_reason(mention: Mention) -> str | None:
         return None
     objects = _objects(head)
     object_lemmas = {_lemma(o) for o in objects}
-    theme = _lemma(max(objects, key=lambda t: t.i)) if objects else ""  # "gave them a chance"
-    handing = lemma in _HANDING and len(mention.tokens) == 1 and bool(theme)
+    last = max(objects, key=lambda t: t.i) if objects else None  # the theme: "gave them a chance"
+    theme = _lemma(last) if last is not None else ""
+    handing = lemma in _HANDING and last is not None and all(t.i != last.i for t in mention.tokens)
     shared = mention.type == "COOPERATE" and bool(object_lemmas & _SHARED)
     if handing and theme in INFO_NOUNS and not shared:
         return "information handed over"
