@@ -523,10 +523,14 @@ def _filters(rng: random.Random, world: World, story_ids: list[str]) -> dict[str
     }
 
 
+SLOWEST: list[tuple[float, str]] = []  # (ms, url) of every timed request, for --slowest
+
+
 def _time(client: Any, url: str) -> tuple[float, dict[str, Any]]:
     started = time.perf_counter()
     response = client.get(url)
     elapsed = (time.perf_counter() - started) * 1000
+    SLOWEST.append((elapsed, url))
     if response.status_code != 200:
         raise SystemExit(f"Error: {url} answered {response.status_code}: {response.text[:200]}")
     return elapsed, response.json()
@@ -537,7 +541,7 @@ def _row(name: str, times: list[float]) -> str:
     return f"| {name} | {len(times)} | {statistics.median(times):.1f} | {cuts[94]:.1f} | {cuts[98]:.1f} |"
 
 
-def api_latency(n_events: int, per_kind: int, seed: int = 11) -> dict[str, list[float]]:
+def api_latency(n_events: int, per_kind: int, seed: int = 11, slowest: int = 0) -> dict[str, list[float]]:
     """Times of ``per_kind`` requests of each kind against a served store of ``n_events`` events."""
     import httpx2 as httpx
 
@@ -584,6 +588,8 @@ def api_latency(n_events: int, per_kind: int, seed: int = 11) -> dict[str, list[
             print(_row(label, values))
     filtered = [t for k, v in times.items() if not k.startswith(("baseline", "/api/")) for t in v]
     print(_row("**/api/events, all kinds**", filtered))
+    for elapsed, url in sorted(SLOWEST, reverse=True)[:slowest]:
+        print(f"  slow: {elapsed:7.1f} ms {url}")
     return times
 
 
@@ -624,12 +630,13 @@ def main() -> None:
     parser.add_argument("--page-events", type=int, default=10_000)
     parser.add_argument("--per-kind", type=int, default=40, help="requests of each kind")
     parser.add_argument("--no-page", action="store_true", help="skip the browser measurement")
+    parser.add_argument("--slowest", type=int, default=0, help="print the N slowest requests")
     parser.add_argument("--generate-only", action="store_true", help="only make the store")
     args = parser.parse_args()
     if args.generate_only:
         database(args.events)
         return
-    api_latency(args.events, args.per_kind)
+    api_latency(args.events, args.per_kind, slowest=args.slowest)
     if not args.no_page:
         page_load(args.page_events)
 

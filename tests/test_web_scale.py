@@ -69,6 +69,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _no_time_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts here are exact whatever the machine's load (the budgets have their own test)."""
+    monkeypatch.setattr(queries, "COUNT_BUDGET", None)
+    monkeypatch.setattr(queries, "FACET_BUDGET", None)
+
+
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
     return TestClient(create_app(str(db)))
@@ -267,3 +274,17 @@ def test_facets_past_the_cap_count_the_latest_events(
     assert body["acled_types"] == expected["acled_types"] == {"Peaceful protest": 700}
     assert body["types"] == expected["types"] and body["countries"] == expected["countries"]
     assert {d["date"]: d["n"] for d in body["dates"]} == expected["dates"]
+
+
+def test_counts_out_of_time_are_lower_bounds(
+    client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "COUNT_BUDGET", 0.0)
+    monkeypatch.setattr(queries, "FACET_BUDGET", 0.0)
+    everything = _reference(db, EventFilter(place="harbour"))
+    body = client.get("/api/events?place=harbour&limit=50").json()
+    assert [e["id"] for e in body["events"]] == everything[:50]  # the page itself is whole
+    assert body["total_exact"] is False and 51 <= body["total"] <= len(everything)
+    facets = client.get("/api/facets?place=harbour").json()
+    assert facets["partial"] is True and facets["counted"] < len(everything)
+    assert sum(facets["types"].values()) <= facets["counted"]

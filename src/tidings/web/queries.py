@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,8 @@ class BadRequest(ValueError):
 
 #: Totals are counted up to this many; past it ``total`` is this number and ``total_exact`` false.
 TOTAL_CAP = 10_000
+#: …and for at most this many seconds (``None``: no limit); past it the count so far is a lower bound.
+COUNT_BUDGET: float | None = 0.015
 #: A substring, word or story filter matching at most this many events drives the query (its events
 #: are fetched and sorted); one matching more is checked on each row of a walk in date order.
 CANDIDATES = 4_000
@@ -73,7 +76,7 @@ class EventQuery:
 
     def plain(self) -> tuple[list[str], list[Any]]:
         """The filters an index of the events table serves in date order (type, ACLED type,
-        country, dates), the bounding box and ``merged``. The same semantics as
+        country, dates) and ``merged``. The same semantics as
         :meth:`EventFilter.where`: type and ACLED type compare case-blind (ASCII, like SQLite's
         ``upper``), written so the store's ``COLLATE NOCASE`` indexes apply."""
         f = self.filters
@@ -94,22 +97,12 @@ class EventQuery:
         if f.until:
             clauses.append("e.date_start <= ?")
             params.append(f.until)
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            clauses.append("e.lat BETWEEN ? AND ?")
-            params += [south, north]
-            if west <= east:
-                clauses.append("e.lon BETWEEN ? AND ?")
-                params += [west, east]
-            else:  # the box crosses the antimeridian
-                clauses.append("(e.lon >= ? OR e.lon <= ?)")
-                params += [west, east]
         if self.merged:  # one row per happening: the first report of each merged event
             clauses.append("EXISTS (SELECT 1 FROM merged_events mr WHERE mr.representative = e.id)")
         return clauses, params
 
     def narrowings(self) -> list[Narrowing]:
-        """The filters that list their own events: story, words of the article, actor, place."""
+        """The filters that can list their own events: story, words, bounding box, actor, place."""
         out: list[Narrowing] = []
         if self.story is not None:
             listed = (
@@ -132,6 +125,18 @@ class EventQuery:
                 "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             )
             out.append(Narrowing(listed, [match], check, [match]))
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            box, box_params = "lat BETWEEN ? AND ?", [south, north]
+            if west <= east:
+                box += " AND lon BETWEEN ? AND ?"
+            else:  # the box crosses the antimeridian
+                box += " AND (lon >= ? OR lon <= ?)"
+            box_params += [west, east]
+            listed = f"SELECT rowid AS r FROM events WHERE {box}"  # within the (lat, lon) index
+            # on a walk in date order the box is checked on each row, not looked up in the index
+            check = "(" + box.replace("lat ", "+e.lat ").replace("lon ", "+e.lon ") + ")"
+            out.append(Narrowing(listed, box_params, check, box_params))
         for value, columns in ((self.filters.actor, ("actors", "recipients")),
                                (self.filters.place, ("location", "admin1"))):  # fmt: skip
             if not value:
@@ -220,11 +225,12 @@ def list_events(
     ``exact_total``. Pages are keyset pages on ``(date_start, rowid)``: each page costs the same,
     however deep, and a page never repeats or skips an event of the previous ones.
     """
-    clauses, params = _clauses(connection, query)
-    total, exact = count_events(connection, clauses, params, None if exact_total else TOTAL_CAP)
     after = _cursor(query.cursor)
-    found = _page(connection, clauses, params, after, query.limit + 1)
+    clauses, params = _clauses(connection, query)
+    found = _page(connection, clauses, params, after, query.limit + 1, query.filters.since)
     shown = found[: query.limit]
+    cap = None if exact_total else TOTAL_CAP
+    total, exact = count_events(connection, clauses, params, cap, at_least=len(found))
     events = _summaries(connection, [rowid for rowid, _ in shown])
     following = None
     if len(found) > query.limit:
@@ -259,14 +265,37 @@ def _clauses(connection: sqlite3.Connection, query: EventQuery) -> tuple[list[st
 
 
 def count_events(
-    connection: sqlite3.Connection, clauses: list[str], params: list[Any], cap: int | None
+    connection: sqlite3.Connection,
+    clauses: list[str],
+    params: list[Any],
+    cap: int | None,
+    at_least: int = 0,
 ) -> tuple[int, bool]:
-    """How many events match (up to ``cap``), and whether that is the exact number."""
+    """How many events match, and whether that is the exact number.
+
+    Counted up to ``cap`` and for at most :data:`COUNT_BUDGET` seconds: past either, the number
+    counted so far (never less than ``at_least``, the events already known to match) is a lower
+    bound. ``cap=None`` counts them all, however long it takes.
+    """
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     if cap is None:
         return connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0], True
-    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)"
-    n = connection.execute(sql, [*params, cap + 1]).fetchone()[0]
+    budget = COUNT_BUDGET
+    deadline = time.perf_counter() + (budget or 0.0)
+    if budget is not None:
+        connection.set_progress_handler(lambda: time.perf_counter() > deadline, 1_000)
+    n = 0
+    try:
+        cursor = connection.execute(f"SELECT 1 FROM events e{where} LIMIT ?", [*params, cap + 1])
+        while rows := cursor.fetchmany(64):
+            n += len(rows)
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        return max(n, at_least), False
+    finally:
+        if budget is not None:
+            connection.set_progress_handler(None, 0)
     return min(n, cap), n <= cap
 
 
@@ -276,9 +305,14 @@ def _page(
     params: list[Any],
     after: tuple[str, int] | None,
     n: int,
+    since: str | None = None,
 ) -> list[tuple[int, str | None]]:
     """Up to ``n`` (rowid, date_start) of matching events after the cursor: dated events latest
-    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last)."""
+    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last).
+
+    With a ``since`` bound, the events that start within the range come first (a bounded walk of
+    the date index), then those that start before it and end within it (from the index of end
+    dates): the same order, without walking the whole store when the range holds few events."""
     found: list[tuple[int, str | None]] = []
     day, rowid = after if after is not None else (None, None)
     if after is None or day:
@@ -286,7 +320,14 @@ def _page(
         if after is not None:  # a range on the date index, then the rowid within the day
             keyset.append("e.date_start <= ? AND (e.date_start < ? OR e.rowid < ?)")
             extra = [day, day, rowid]
-        found += _ids(connection, clauses + keyset, params + extra, n)
+        if since is None:
+            found += _ids(connection, clauses + keyset, params + extra, n)
+        else:
+            found += _ids(connection, [*clauses, *keyset, "e.date_start >= ?"], [*params, *extra, since], n)
+            if len(found) < n:
+                where = [*clauses, *keyset, "e.date_start < ?"]
+                more = _ids(connection, where, [*params, *extra, since], n - len(found), by_end=True)
+                found += more
     if len(found) < n:
         keyset, extra = ["e.date_start IS NULL"], []
         if after is not None and not day:
@@ -297,13 +338,15 @@ def _page(
 
 
 def _ids(
-    connection: sqlite3.Connection, clauses: list[str], params: list[Any], n: int
+    connection: sqlite3.Connection, clauses: list[str], params: list[Any], n: int, by_end: bool = False
 ) -> list[tuple[int, str | None]]:
-    sql = (
-        f"SELECT e.rowid, e.date_start FROM events e WHERE {' AND '.join(clauses)} "
-        "ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"
-    )
-    return [(r[0], r[1]) for r in connection.execute(sql, [*params, n])]
+    where = " AND ".join(clauses)
+    if by_end:  # found through the index of end dates, then sorted
+        where = where.replace("e.date_start", "+e.date_start")
+    else:  # a walk in date order checks date_end on each row
+        where = where.replace("e.date_end >= ?", "+e.date_end >= ?")
+    sql = f"SELECT e.rowid, e.date_start FROM events e WHERE {where} ORDER BY e.date_start DESC, e.rowid DESC"
+    return [(r[0], r[1]) for r in connection.execute(sql + " LIMIT ?", [*params, n])]
 
 
 def _summaries(connection: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
@@ -455,46 +498,58 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any] |
     return {"article": item, "record": record, "event_ids": events}
 
 
-#: Facets are counted over at most this many matching events: the latest ones, when more match.
+#: Facets are counted over at most this many matching events (the latest, when more match)…
 FACET_CAP = 20_000
+#: …and for at most this many seconds (``None``: no limit): the latest events counted by then.
+FACET_BUDGET: float | None = 0.04
 
 
 def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     """Counts of the matching events by type, ACLED type, country and day.
 
-    When more than :data:`FACET_CAP` events match, the counts are those of the latest
-    :data:`FACET_CAP` of them (``partial`` true, ``counted`` says how many), so a request costs
-    the same on any store; ``total`` is counted as in :func:`list_events` (capped).
+    When more than :data:`FACET_CAP` events match, or counting them all would take more than
+    :data:`FACET_BUDGET` seconds, the counts are those of the latest matching events counted
+    (``partial`` true, ``counted`` says how many), so a request costs about the same on any store;
+    ``total`` is counted as in :func:`list_events`.
     """
     clauses, params = _clauses(connection, query)
     total, exact = count_events(connection, clauses, params, TOTAL_CAP)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    matching = f"SELECT e.type, e.sub_event_type, e.country, e.date_start FROM events e{where}"
-    if total > FACET_CAP:
-        matching += " ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?"
-        params = [*params, FACET_CAP]
-    sql = (
-        "SELECT type, sub_event_type, country, substr(date_start, 1, 10), COUNT(*) "
-        f"FROM ({matching}) GROUP BY 1, 2, 3, 4"
+    where = " AND ".join(clauses).replace("e.date_end >= ?", "+e.date_end >= ?")
+    sql = "SELECT e.type, e.sub_event_type, e.country, substr(e.date_start, 1, 10) FROM events e" + (
+        f" WHERE {where}" if where else ""
     )
-    types: dict[str, int] = {}
-    acled: dict[str, int] = {}
-    countries: dict[str, int] = {}
-    days: dict[str, int] = {}
+    if total > FACET_CAP or not exact:  # the latest ones, in the order of the event list
+        sql += " ORDER BY e.date_start DESC, e.rowid DESC"
+    counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
     counted = 0
-    for kind, sub, country, day, n in connection.execute(sql, params):
-        counted += n
-        for counts, key in ((types, kind), (acled, sub), (countries, country), (days, day)):
-            if key is not None:
-                counts[str(key)] = counts.get(str(key), 0) + n
+    interrupted = False
+    deadline = time.perf_counter() + (FACET_BUDGET or 0.0)
+    if FACET_BUDGET is not None:
+        connection.set_progress_handler(lambda: time.perf_counter() > deadline, 1_000)
+    try:
+        cursor = connection.execute(sql + " LIMIT ?", [*params, FACET_CAP])
+        while rows := cursor.fetchmany(256):
+            counted += len(rows)
+            for row in rows:
+                for tally, key in zip(counts, row, strict=True):
+                    if key is not None:
+                        tally[key] = tally.get(key, 0) + 1
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        interrupted = True
+    finally:
+        if FACET_BUDGET is not None:
+            connection.set_progress_handler(None, 0)
+    types, acled, countries, days = counts
     return {
         "types": _ranked(types),
         "acled_types": _ranked(acled),
         "countries": _ranked(countries),
         "dates": [{"date": d, "n": days[d]} for d in sorted(days)],
-        "total": total,
+        "total": max(total, counted) if not exact else total,
         "total_exact": exact,
-        "partial": counted < total or not exact,
+        "partial": interrupted or counted < total or not exact,
         "counted": counted,
     }
 
