@@ -96,3 +96,23 @@ def test_ordering_someone_to_stop_is_coercion_but_ordering_an_inquiry_is_not() -
 def test_vowing_never_to_cooperate_is_a_refusal() -> None:
     assert "REJECT" in _types("The government vowed never to negotiate with the rebels.")
     assert "AGREE" in _types("The government vowed to negotiate with the rebels.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Philippine government said it was ready to resume peace talks with the rebels.", "AGREE"),
+        ("Both sides agreed to exchange prisoners next week, a mediator said.", "AGREE"),
+        ("Colombian and Ecuadorian police launched a joint operation against drug traffickers.", "COOPERATE"),
+        ("The IMF approved a $2 billion loan for Pakistan on Wednesday.", "AID"),
+        ("The government allowed Red Cross officials to visit the prison.", "RETREAT"),
+    ],
+)
+def test_intentions_joint_acts_loans_and_access(text: str, kind: str) -> None:
+    assert kind in _types(text), _coded(text)
+
+
+def test_talks_are_an_eventive_noun() -> None:
+    from tidings.events import lexicon as lx
+
+    assert lx.NOUNS["talk"][0] == "CONSULT" and lx.NOUNS["talks"][0] == "CONSULT"

@@ -39,7 +39,9 @@ _AGENT_NOUNS = frozenset(
     {"driver", "inmate", "nurse", "miner", "trader", "shopkeeper", "merchant", "employee", "staff",
      "docker", "pilot", "lawyer", "judge", "cleric", "priest", "imam", "monk", "pupil", "graduate",
      "veteran", "pensioner", "taxi", "vendor", "fisherman", "herder", "settler", "tribesman", "elder",
-     "crowd", "mob", "demonstrator", "protester", "protestor", "mourner", "voter", "opponent"}
+     "crowd", "mob", "demonstrator", "protester", "protestor", "mourner", "voter", "opponent", "side",
+     "country", "nation", "state", "faction", "neighbour", "neighbor", "rival", "ally", "partner",
+     "donor", "power", "creditor", "lender"}
 )  # fmt: skip
 _VERBAL_NEEDS_ACTOR = lx.VERBAL | {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "SANCTION"}
 

@@ -184,7 +184,7 @@ NOUNS: dict[str, Entry] = {
     "pact": ("AGREE", None), "treaty": ("AGREE", None), "promise": ("AGREE", None),
     "pledge": ("AGREE", None), "offer": ("AGREE", None), "consensus": ("AGREE", None),
     "ceasefire": ("AGREE", None), "cease-fire": ("AGREE", None), "truce": ("AGREE", None),
-    "talks": ("CONSULT", None), "meeting": ("CONSULT", None),
+    "talk": ("CONSULT", None), "talks": ("CONSULT", None), "meeting": ("CONSULT", None),
     "summit": ("CONSULT", "multilateral"), "negotiation": ("CONSULT", None), "visit": ("CONSULT", "visit"),
     "consultation": ("CONSULT", None), "mediation": ("CONSULT", "third-party"), "discussion": ("CONSULT", None),
     "phone call": ("CONSULT", "phone"), "welcome": ("CONSULT", "visit"), "conference": ("CONSULT", "multilateral"),

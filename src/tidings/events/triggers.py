@@ -45,6 +45,10 @@ _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
 _GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
+_ACCESS_VERBS = frozenset({"visit", "enter", "inspect", "monitor", "observe", "access", "operate", "deliver"})
+_AID_NOUNS = frozenset(
+    {"loan", "grant", "aid", "assistance", "credit", "funding", "fund", "package", "relief"}
+)
 _STOP_VERBS = frozenset(
     {"suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "evacuate", "quit", "disband",
      "dissolve", "abandon", "surrender", "end"}
@@ -158,8 +162,12 @@ def _refine(mention: Mention) -> None:
     targets = {_lemma(t) for t in _acted_on(head)}
     if mention.type == "RETREAT" and mention.mode == "withdraw" and targets & lx.RESOURCES:
         mention.type, mention.mode = "SANCTION", "withdraw"
-    elif lemma in ("allow", "permit", "let", "admit", "accept", "receive") and targets & lx.ACCESS:
-        mention.type, mention.mode = "RETREAT", "access"
+    elif lemma in ("allow", "permit", "let", "admit", "accept", "receive") and (
+        targets & lx.ACCESS or any(_lemma(c) in _ACCESS_VERBS for c in _children(head, "xcomp", "ccomp"))
+    ):
+        mention.type, mention.mode = "RETREAT", "access"  # "allowed Red Cross officials to visit"
+    elif lemma in ("approve", "grant", "extend", "disburse") and targets & _AID_NOUNS:
+        mention.type, mention.mode = "AID", None  # "approved a $2 billion loan" (manual, AID)
     elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
         mention.type, mention.mode = "AID", None
     elif lemma in ("order", "force", "compel", "direct") and targets and _stopping(head):
@@ -241,6 +249,8 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
             return Mention(token, "CONCEDE", None, [token, obj])  # a declared ceasefire (CONCEDE)
         if olemma in _TRUCES and lemma in ("observe", "implement", "respect", "hold", "enforce"):
             return Mention(token, "RETREAT", "ceasefire", [token, obj])  # one carried out (RETREAT)
+        if lemma in lx.LIGHT and any(_lemma(c) in ("joint", "combined") for c in obj.children):
+            return Mention(token, "COOPERATE", None, [token, obj])  # "launched a joint operation"
         if lemma in lx.LIGHT:
             entry = lx.NOUNS.get(_compound_key(obj)) or lx.NOUNS.get(olemma)
             if entry:
