@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3})\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
-    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:-|—|–|:)\s"
+    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:--|-|—|–|:)\s"
 )
 #: Base score of each role (see :mod:`tidings.geo.location_syntax`).
 _ROLE = {
@@ -268,7 +268,11 @@ def _hierarchy(
             if other_listed < listed and other.get("resolved") and place.get("resolved"):
                 penalty = min(penalty, -1.0)  # "in Syria, in Aleppo": the finer one wins
         elif (
-            place.get("resolved") and other.get("resolved") and other_rank < rank and _contains(place, other)
+            place.get("resolved")
+            and other.get("resolved")
+            and other_rank < rank
+            and _contains(place, other)
+            and (other.get("precision") != "sub-city" or other_rel.clause <= rel.clause)
         ):
             penalty = min(penalty, -1.5)
         elif rank > other_rank and other_rel.clause <= rel.clause:
@@ -319,6 +323,8 @@ def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
         return bool(outer.get("country")) and outer.get("country") == inner.get("country")
     if precision == "admin1":
         return bool(outer.get("name")) and outer.get("name") == inner.get("admin1")
+    if precision == "city" and inner.get("precision") == "sub-city":
+        return outer.get("geonameid") is not None and outer.get("geonameid") == inner.get("geonameid")
     return False
 
 

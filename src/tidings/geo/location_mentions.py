@@ -63,7 +63,7 @@ def missed_places(
             continue
         if span[0].lower_ == "the" and len(span) > 1 and span[-1].lower_ in _FEATURE_NOUNS:
             span = span[1:]  # "the X Valley", "the X School"
-        if span.text.isupper() or span[0].lower_ == "the" or len(span) > 3:
+        if span.text.isupper() or span[0].lower_ == "the" or sum(not t.is_punct for t in span) > 3:
             continue  # an acronym or a titled name ("the United Nations"): an organisation
         rel = relation(trigger, span.root)
         if rel.role not in _SLOT_ROLES or rel.clause > 1:
@@ -72,7 +72,7 @@ def missed_places(
             continue  # "Alwahabi, aka Halawa,": another name of a person
         # a named feature ("X Square", "the X hospital") is a place even when the gazetteer lacks it;
         # a name qualifying a place noun ("the X crossing") is one if the gazetteer knows it
-        feature = span[-1].lower_ in _FEATURE_NOUNS and len(span) > 1
+        feature = (span[-1].lower_ in _FEATURE_NOUNS and len(span) > 1) or named_by_noun(span.root)
         found.append((span.start_char, span.end_char, span.text, feature, rel.role))
     if not found:
         return []
@@ -102,6 +102,36 @@ def missed_places(
             {**place, "label": "PROPN", "reason": place.get("reason") or "found in the event's locative slot"}
         )
     return out
+
+
+#: Nouns that make the name qualifying them, or named after "the … of", a place: "the X outpost",
+#: "X villages", "the towns of A and B".
+_NAMING_NOUNS = _FEATURE_NOUNS | frozenset(
+    {"town", "towns", "villages", "city", "outpost", "settlement", "settlements", "neighborhoods",
+     "neighbourhoods", "districts", "suburb", "hamlet", "hamlets"}
+)  # fmt: skip
+_OF_NOUNS = frozenset(
+    {"town", "towns", "village", "villages", "city", "cities", "district", "districts", "hamlet",
+     "hamlets", "settlement", "settlements", "neighborhood", "neighborhoods", "neighbourhood",
+     "neighbourhoods", "suburb", "suburbs", "province", "region", "governorate", "county", "area"}
+)  # fmt: skip
+
+
+def named_by_noun(token: Token) -> bool:
+    """Whether a proper noun is named as a place by a place noun it qualifies or follows: "the X
+    outpost", "X and Y villages", "the town of X", "the towns of X and Y" (an unknown name too)."""
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("compound", "nmod", "amod") and head.lower_ in _NAMING_NOUNS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_NOUNS:
+            return True
+        if any(c.dep_ == "conj" and c.lower_ in _NAMING_NOUNS and c.i > token.i for c in token.children):
+            return True  # "the X and Y villages": X is the first of the named places
+        if token.dep_ != "conj" or head.i == token.i:
+            return False
+        token = head  # "the towns of X and Y": Y is named like X
+    return False
 
 
 def _name_tokens(doc: Doc, token: Token) -> tuple[int, int]:

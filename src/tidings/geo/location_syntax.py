@@ -286,11 +286,21 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
     if place.dep_ in ("compound", "amod", "nmod", "poss") and owned:
         return "people", part, detour  # whose people: a country's are actors, a city's are there
     subject_side = top.dep_ in _SUBJECT_DEPS or top.dep_ == "agent"
+    if not preps:
+        # inside a clause of the same scene ("killed when militants hit X"), the place's role is the
+        # one it has in that clause: the object of "hit" is the place acted on
+        top = _clause_argument(path_up)
+        subject_side = top.dep_ in _SUBJECT_DEPS
     if not preps or words == ["by"]:
         if subject_side or words == ["by"]:
             return "actor", part, detour  # "Eritrea captured …", "shot by Israeli troops"
         if top.dep_ == "nsubjpass" or top.dep_ in _PATIENT_DEPS:
-            own = place.i == top.i or anchor(place).i == top.i or place.dep_ in ("appos", "conj")
+            own = (
+                place.i == top.i
+                or anchor(place).i == top.i
+                or place.dep_ in ("appos", "conj")
+                or (anchor(place).dep_ == "conj" and anchor(place).head.i == top.i)  # "A and B villages"
+            )
             if own:
                 return "patient", part, detour
             # "Jerusalem's streets", "a Baghdad restaurant" name a site; "Atlanta pitcher X" a person
@@ -335,6 +345,25 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         if not thing:
             role = "located"  # "troops in X patrolled", "shot by gunmen in X" (but "killed by a mine in X")
     return role, part or role in ("near", "reference"), detour
+
+
+#: Clause verbs telling the trigger's scene, whose own arguments keep their roles ("when X was hit").
+_SCENE_CLAUSES = frozenset({"advcl"})
+
+
+def _clause_argument(path_up: list[Token]) -> Token:
+    """The token of the path that hangs on the first scene clause verb above the place (the
+    path's top when there is none)."""
+    for k, token in enumerate(path_up[1:], start=1):
+        if _is_verb(token):
+            scene = token.dep_ in _SCENE_CLAUSES and not _earlier_or_later(token) and not _purpose(token)
+            return path_up[k - 1] if scene else path_up[-1]
+    return path_up[-1]
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive clause ("to win the X Open", "to kill soldiers in X"): an aim, not the scene."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _detour(prep: Token, lca: Token, trigger: Token) -> float:
