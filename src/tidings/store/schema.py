@@ -213,5 +213,13 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        "an index of the events that span several days, by end date: a date range's events that "
+        "start before it and end within it, found without a walk of the whole store",
+        ["CREATE INDEX events_spans ON events(date_end, date_start) WHERE date_end > date_start"],
+    )
+)
+
 #: The schema version this tidings writes.
 LATEST = len(MIGRATIONS)

@@ -341,11 +341,12 @@ def _ids(
     connection: sqlite3.Connection, clauses: list[str], params: list[Any], n: int, by_end: bool = False
 ) -> list[tuple[int, str | None]]:
     where = " AND ".join(clauses)
-    if by_end:  # found through the index of end dates, then sorted
-        where = where.replace("e.date_start", "+e.date_start")
+    if by_end:  # events spanning days, found through their index by end date, then sorted
+        where = where.replace("e.date_start", "+e.date_start") + " AND e.date_end > e.date_start"
     else:  # a walk in date order checks date_end on each row
         where = where.replace("e.date_end >= ?", "+e.date_end >= ?")
-    sql = f"SELECT e.rowid, e.date_start FROM events e WHERE {where} ORDER BY e.date_start DESC, e.rowid DESC"
+    order = "+e.date_start DESC, +e.rowid DESC" if by_end else "e.date_start DESC, e.rowid DESC"
+    sql = f"SELECT e.rowid, e.date_start FROM events e WHERE {where} ORDER BY {order}"
     return [(r[0], r[1]) for r in connection.execute(sql + " LIMIT ?", [*params, n])]
 
 
