@@ -116,3 +116,25 @@ def test_talks_are_an_eventive_noun() -> None:
     from tidings.events import lexicon as lx
 
     assert lx.NOUNS["talk"][0] == "CONSULT" and lx.NOUNS["talks"][0] == "CONSULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Delegates of the warring factions gathered in Addis Ababa for a new round of negotiations.",
+            "CONSULT",
+        ),
+        ("The president agreed to the opposition's demand for early elections.", "CONCEDE"),
+        ("The junta lifted the state of emergency in the capital.", "CONCEDE"),
+        ("The bank froze the assets of the former dictator.", "SANCTION"),
+        ("Rioters set fire to cars and looted shops in the capital.", "PROTEST"),
+    ],
+)
+def test_doers_of_nominal_events_concessions_and_riots(text: str, kind: str) -> None:
+    assert kind in _types(text), _coded(text)
+
+
+def test_a_killed_protester_is_a_victim_not_a_rioter() -> None:
+    coded = _coded("A protester was killed by police in Basra on Friday.")
+    assert [kind for kind, _, _ in coded] == ["ASSAULT"]

@@ -41,7 +41,9 @@ _AGENT_NOUNS = frozenset(
      "veteran", "pensioner", "taxi", "vendor", "fisherman", "herder", "settler", "tribesman", "elder",
      "crowd", "mob", "demonstrator", "protester", "protestor", "mourner", "voter", "opponent", "side",
      "country", "nation", "state", "faction", "neighbour", "neighbor", "rival", "ally", "partner",
-     "donor", "power", "creditor", "lender"}
+     "donor", "power", "creditor", "lender", "representative", "delegate", "junta", "regime", "bank",
+     "company", "firm", "federation", "league", "body", "agency", "commission", "committee", "board",
+     "association", "tribunal", "rioter", "looter", "mutineer"}
 )  # fmt: skip
 _VERBAL_NEEDS_ACTOR = lx.VERBAL | {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "SANCTION"}
 
@@ -127,6 +129,10 @@ def _agentive(mention: Mention) -> bool:
     """Whether someone does the act though no actor was resolved: a subject that names people, a
     group or a place ("Yoruba leaders announced…"), not an abstraction ("tensions threatened…")."""
     verb = mention.head
+    for _ in range(4):  # a noun's doer is the subject of the verb it depends on ("met for talks")
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
     for _ in range(3):
         if any(_agent_like(subj) for subj in verb.children if subj.dep_ == "nsubj"):
             return True

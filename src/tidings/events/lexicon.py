@@ -144,7 +144,7 @@ VERBS: dict[str, Entry] = {
 VERBS.update({
     "consent": ("AGREE", None), "guarantee": ("AGREE", None),
     "tour": ("CONSULT", "visit"), "convene": ("CONSULT", None),
-    "laud": ("SUPPORT", None), "appreciate": ("SUPPORT", None), "sympathize": ("SUPPORT", None), "salute": ("SUPPORT", None), "extol": ("SUPPORT", None),
+    "shuttle": ("CONSULT", "third-party"), "laud": ("SUPPORT", None), "appreciate": ("SUPPORT", None), "sympathize": ("SUPPORT", None), "salute": ("SUPPORT", None), "extol": ("SUPPORT", None),
         "exonerate": ("CONCEDE", None), "accede": ("CONCEDE", None), "comply": ("CONCEDE", None), "relent": ("CONCEDE", None),
     "reinstate": ("CONCEDE", None), "legalize": ("CONCEDE", None), "legalise": ("CONCEDE", None),
     "coordinate": ("COOPERATE", None), "partner": ("COOPERATE", None), "subsidize": ("AID", None), "assist": ("AID", None), "aid": ("AID", None), "airlift": ("AID", None),
@@ -358,6 +358,9 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("walk", "away"): ("REJECT", None), ("hold", "out"): ("REJECT", None), ("sit", "down"): ("CONSULT", None),
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None), ("stand", "by"): ("SUPPORT", None),
     ("side", "with"): ("SUPPORT", None), ("bail", "out"): ("AID", None),
+    ("agree", "demand"): ("CONCEDE", None), ("accept", "demand"): ("CONCEDE", None),
+    ("bow", "demand"): ("CONCEDE", None), ("bow", "pressure"): ("CONCEDE", None),
+    ("yield", "demand"): ("CONCEDE", None), ("yield", "pressure"): ("CONCEDE", None),
     ("set", "free"): ("RETREAT", "release"), ("hand", "back"): ("RETREAT", None), ("give", "back"): ("RETREAT", None),
 }  # fmt: skip
 

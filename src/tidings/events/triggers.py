@@ -49,6 +49,7 @@ _ACCESS_VERBS = frozenset({"visit", "enter", "inspect", "monitor", "observe", "a
 _AID_NOUNS = frozenset(
     {"loan", "grant", "aid", "assistance", "credit", "funding", "fund", "package", "relief"}
 )
+_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "looter"})
 _STOP_VERBS = frozenset(
     {"suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "evacuate", "quit", "disband",
      "dissolve", "abandon", "surrender", "end"}
@@ -172,8 +173,17 @@ def _refine(mention: Mention) -> None:
         mention.type, mention.mode = "AID", None
     elif lemma in ("order", "force", "compel", "direct") and targets and _stopping(head):
         mention.type, mention.mode = "COERCE", "restrict"  # made to stop, close or leave (COERCE)
+    elif mention.type == "ASSAULT" and mention.mode in (None, "primitive", "beat") and _rioters(head):
+        mention.type, mention.mode = "PROTEST", "riot"  # violence by a crowd is a riot (manual, PROTEST)
     elif lemma == "expel" and not targets & _DIPLOMATS and not _from_body(head):
         mention.type, mention.mode = "COERCE", "deport"  # individuals or groups from a country
+
+
+def _rioters(verb: Token) -> bool:
+    """A crowd is the doer of an active violent verb ("rioters torched cars"; not "protester killed")."""
+    if verb.tag_ == "VBN" or _children(verb, "auxpass"):
+        return False
+    return any(_lemma(s) in _CROWDS for s in _children(verb, "nsubj"))
 
 
 def _stopping(verb: Token) -> bool:
