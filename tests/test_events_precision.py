@@ -147,3 +147,23 @@ def test_unresolved_people_or_targets_anchor_an_event() -> None:
 def test_abstract_passive_subjects_do_not_anchor_an_event() -> None:
     text = '"We will not leave until our votes are given back," a protester said.'
     assert "RETREAT" not in _types(text)
+
+
+def test_casualty_report_is_the_toll_of_the_attack_beside_it() -> None:
+    text = (
+        "A drone hit the governor's residence in Kirkuk early on Sunday. "
+        "Four of his guards were wounded, officials said."
+    )
+    assaults = [e for e in _analysis(text, date="2024-03-03").events if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0]["size"]["injured"] == 4
+
+
+def test_casualties_far_from_any_attack_stay_their_own_event() -> None:
+    text = (
+        "A drone hit the governor's residence in Kirkuk early on Sunday. "
+        "The governor thanked the police. Parliament met on Monday. The budget was delayed again. "
+        "In a separate incident in Basra, two fishermen were killed on Saturday."
+    )
+    assaults = [e for e in _analysis(text, date="2024-03-03").events if e["type"] == "ASSAULT"]
+    assert len(assaults) == 2

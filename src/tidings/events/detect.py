@@ -31,6 +31,7 @@ MAX_MENTIONS = 400
 _CUE_WINDOW = 40
 #: A time expression of the mention's own sentence anchors it (the narrative's last date does not).
 _OWN_DATE = frozenset({"phrase", "clause", "above"})
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"})
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -53,7 +54,7 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
     detector had to create (unidentified perpetrators, participants no earlier stage named)."""
     book = ActorBook(ctx.actors, ctx.places)
     records: list[dict[str, Any]] = []
-    for sent in ctx.doc.sents:
+    for number, sent in enumerate(ctx.doc.sents):
         if len(records) >= MAX_MENTIONS:
             break
         if not sent.text.strip() or not any(t.is_alpha and t.is_ascii for t in sent[:50]):
@@ -61,6 +62,8 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
         for mention in sentence_mentions(sent):
             record = _record(ctx, sent, mention, book)
             if record is not None:
+                record["_sentence_no"] = number
+                record["_casualty"] = _casualty(mention)
                 records.append(record)
     # an event needs a participant or a place or time anchor; a bare "the demonstrations" only
     # counts as further evidence of an event the article reports elsewhere
@@ -71,8 +74,18 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
         event["acled"] = _acled(event, events, sectors)
         event.pop("_cues", None)
         event.pop("_sentences", None)
-        event.pop("_anchored", None)
+        for key in ("_anchored", "_sentence_no", "_casualty"):
+            event.pop(key, None)
     return events, book.created
+
+
+def _casualty(mention: Mention) -> bool:
+    """A report of people killed or hurt with no attacker of its own ("seven guards were wounded",
+    "a protester died"): the toll of an attack the article reports, not another attack."""
+    head = mention.head
+    if mention.type != "ASSAULT" or head.lemma_.lower() not in _CASUALTY_VERBS:
+        return False
+    return head.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
 
 
 def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBook) -> dict[str, Any] | None:

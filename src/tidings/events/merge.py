@@ -14,6 +14,8 @@ from typing import Any
 
 #: Mentions compared with each earlier event at most (bounded cost on long articles).
 MAX_EVENTS = 200
+#: A casualty report joins an attack at most this many sentences earlier (0: the same sentence).
+TOLL_SENTENCES = 2
 
 
 def merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -36,6 +38,8 @@ def _overlap_or_empty(a: list[str], b: list[str]) -> bool:
 def _compatible(event: dict[str, Any], record: dict[str, Any]) -> bool:
     if event["type"] != record["type"]:
         return False
+    if _toll(event, record):
+        return True
     restated = event["aux"] != record["aux"] and _restated(event, record)
     if event["aux"] != record["aux"] and not restated:
         return False
@@ -49,6 +53,21 @@ def _compatible(event: dict[str, Any], record: dict[str, Any]) -> bool:
         a, b = str(event.get("date") or ""), str(record.get("date") or "")
         if a and b and not (a.startswith(b) or b.startswith(a)):
             return False
+    return True
+
+
+def _toll(event: dict[str, Any], record: dict[str, Any]) -> bool:
+    """A casualty report next to an attack is that attack's toll: "a protester was killed as
+    supporters clashed with police", "the drone hit his home … seven guards were wounded" (within
+    ``TOLL_SENTENCES`` sentences, same auxiliary mode and compatible dates and places)."""
+    if not (record.get("_casualty") or event.get("_casualty")) or event["aux"] != record["aux"]:
+        return False
+    distance = int(record.get("_sentence_no", 0)) - int(event.get("_sentence_no", 0))
+    if not 0 <= distance <= TOLL_SENTENCES or not _same_area(event.get("location"), record.get("location")):
+        return False
+    if event.get("date_source") == "text" and record.get("date_source") == "text":
+        a, b = str(event.get("date") or ""), str(record.get("date") or "")
+        return not (a and b and not (a.startswith(b) or b.startswith(a)))
     return True
 
 
@@ -91,6 +110,8 @@ def _absorb(event: dict[str, Any], record: dict[str, Any]) -> None:
             event[key] = record[key]
     event["claimed_by"] = event.get("claimed_by") or record.get("claimed_by")
     event["_anchored"] = bool(event.get("_anchored") or record.get("_anchored"))
+    event["_sentence_no"] = max(int(event.get("_sentence_no", 0)), int(record.get("_sentence_no", 0)))
+    event["_casualty"] = bool(event.get("_casualty") and record.get("_casualty"))
     size = event.setdefault("size", {})
     for key, value in (record.get("size") or {}).items():
         if value is None:
