@@ -212,3 +212,27 @@ def test_the_in_memory_index_finds_what_the_query_finds(tmp_path: Path) -> None:
                 event = member_from_row({**dict(row), "country": country})
                 expected = _candidates(store.connection, event)
                 assert _indexed_candidates(index, event) == expected
+
+
+def test_a_report_placing_a_happening_only_in_its_country_joins_the_town_reports(tmp_path: Path) -> None:
+    country_level = {"geonameid": 99237, "name": "Aland", "lat": 33.0, "lon": 44.0, "country": "AAA",
+                     "admin1": None, "precision": "country"}  # fmt: skip
+    reports = []
+    for n, outlet in enumerate(["Wire A", "Wire B", "Wire C"]):
+        article = Article.create(
+            f"A clash in the country, report {n}.", published="2022-05-02", outlet=outlet
+        )
+        event = _event("e1", "ASSAULT", "2022-05-01", "day", 1, ["Person Aa"])
+        if n == 2:
+            event["location"] = country_level
+        reports.append((article, _record(article, [event])))
+    elsewhere = Article.create("A clash in the other country.", published="2022-05-02", outlet="Wire D")
+    event = _event("e1", "ASSAULT", "2022-05-01", "day", 5, ["Person Aa"])  # town 5 is in country BBB
+    reports.append((elsewhere, _record(elsewhere, [event])))
+    db = tmp_path / "l.db"
+    with Store.open(db) as store:
+        store.add_articles([a for a, _ in reports], {a.id: r for a, r in reports})
+        store.link()
+    with sqlite3.connect(db) as connection:
+        merged = connection.execute("SELECT country, n_events FROM merged_events ORDER BY country").fetchall()
+    assert merged == [("AAA", 3), ("BBB", 1)]

@@ -39,7 +39,8 @@ from tidings.stories.link import (
 
 _EVENT_COLUMNS = (
     "e.id, e.article_id, a.published, a.outlet, e.type, e.trigger, e.date, e.date_precision, e.date_start, "
-    "e.date_end, e.country, e.admin1, e.location, e.geonameid, e.lat, e.lon, e.actors, e.recipients, "
+    "e.date_end, e.country, e.admin1, e.location, e.geonameid, e.lat, e.lon, e.geo_precision, e.actors, "
+    "e.recipients, "
     "e.sources, e.status, e.certainty, e.killed, e.injured, e.arrested, "
     "CASE json_valid(e.record) WHEN 1 THEN CASE json_type(e.record, '$.modes') WHEN 'array' "
     "THEN json_extract(e.record, '$.modes') END END AS modes"

@@ -71,6 +71,7 @@ class Member:
     geonameid: int | None
     lat: float | None
     lon: float | None
+    geo_precision: int | None = None  # 3: the place is a region or a country, not a point
     participants: frozenset[str] = frozenset()
     names: tuple[str, ...] = ()  # the participants as written, for titles
     sources: tuple[str, ...] = ()
@@ -85,7 +86,9 @@ class Member:
 
     def _mention(self) -> EventMention:
         words = (self.trigger or "").lower().split()
-        path = tuple(str(p) for p in (self.country, self.admin1, self.geonameid) if p is not None)
+        area = self.geo_precision == 3  # a region or country contains the towns of its hierarchy
+        parts = (self.country, self.admin1) if area else (self.country, self.admin1, self.geonameid)
+        path = tuple(str(p) for p in parts if p is not None)
         return EventMention(
             id=self.id,
             doc=self.article_id,
@@ -94,7 +97,9 @@ class Member:
             participants=self.participants,
             places=frozenset({self.location.lower()}) if self.location else frozenset(),
             place_path=path,
-            point=(self.lat, self.lon) if self.lat is not None and self.lon is not None else None,
+            point=(self.lat, self.lon)
+            if self.lat is not None and self.lon is not None and not area
+            else None,
             date=self.date,
             precision=self.date_precision,
         )
@@ -145,6 +150,7 @@ def member_from_row(row: dict[str, Any]) -> Member:
         date_end=row.get("date_end"),
         country=row.get("country"), admin1=row.get("admin1"), location=row.get("location"),
         geonameid=row.get("geonameid"), lat=row.get("lat"), lon=row.get("lon"),
+        geo_precision=row.get("geo_precision") if isinstance(row.get("geo_precision"), int) else None,
         participants=frozenset(" ".join(n.lower().split()) for n in names),
         names=tuple(names),
         sources=tuple(s for s in (row.get("sources") or "").split("; ") if s),
