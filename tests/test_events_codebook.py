@@ -138,3 +138,8 @@ def test_doers_of_nominal_events_concessions_and_riots(text: str, kind: str) -> 
 def test_a_killed_protester_is_a_victim_not_a_rioter() -> None:
     coded = _coded("A protester was killed by police in Basra on Friday.")
     assert [kind for kind, _, _ in coded] == ["ASSAULT"]
+
+
+def test_released_money_is_aid_and_released_captives_a_retreat() -> None:
+    assert "AID" in _types("The World Bank released $300 million in frozen funds to Sudan on Monday.")
+    assert "RETREAT" in _types("The rebels released 30 hostages near Kidal on Monday.")

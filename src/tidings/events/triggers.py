@@ -47,8 +47,9 @@ _DIRECTIVE_NOUNS = frozenset(
 _GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
 _ACCESS_VERBS = frozenset({"visit", "enter", "inspect", "monitor", "observe", "access", "operate", "deliver"})
 _AID_NOUNS = frozenset(
-    {"loan", "grant", "aid", "assistance", "credit", "funding", "fund", "package", "relief"}
-)
+    {"loan", "grant", "aid", "assistance", "credit", "funding", "fund", "package", "relief", "money",
+     "payment", "tranche", "installment", "instalment", "donation"}
+)  # fmt: skip
 _CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "looter"})
 _STOP_VERBS = frozenset(
     {"suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "evacuate", "quit", "disband",
@@ -167,7 +168,9 @@ def _refine(mention: Mention) -> None:
         targets & lx.ACCESS or any(_lemma(c) in _ACCESS_VERBS for c in _children(head, "xcomp", "ccomp"))
     ):
         mention.type, mention.mode = "RETREAT", "access"  # "allowed Red Cross officials to visit"
-    elif lemma in ("approve", "grant", "extend", "disburse") and targets & _AID_NOUNS:
+    elif lemma in ("approve", "grant", "extend", "disburse", "release", "unfreeze") and (
+        targets & _AID_NOUNS or any(t.ent_type_ == "MONEY" for t in _acted_on(head))
+    ):
         mention.type, mention.mode = "AID", None  # "approved a $2 billion loan" (manual, AID)
     elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
         mention.type, mention.mode = "AID", None
