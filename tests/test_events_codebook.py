@@ -143,3 +143,8 @@ def test_a_killed_protester_is_a_victim_not_a_rioter() -> None:
 def test_released_money_is_aid_and_released_captives_a_retreat() -> None:
     assert "AID" in _types("The World Bank released $300 million in frozen funds to Sudan on Monday.")
     assert "RETREAT" in _types("The rebels released 30 hostages near Kidal on Monday.")
+
+
+def test_relief_goods_flown_in_are_aid() -> None:
+    assert "AID" in _types("Humanitarian supplies were flown into the besieged city by the Red Cross.")
+    assert "AID" not in _types("The pilot flew the plane into Erbil on Monday.")

@@ -44,6 +44,13 @@ _WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager",
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
+_DELIVERING = frozenset(
+    {"fly", "ship", "truck", "airdrop", "distribute", "transport", "bring", "rush", "hand", "airlift", "drop"}
+)
+_RELIEF = frozenset(
+    {"supply", "aid", "food", "medicine", "tent", "blanket", "water", "assistance", "relief", "vaccine",
+     "fuel", "grain", "rice", "wheat", "flour", "shipment", "consignment", "equipment", "ration"}
+)  # fmt: skip
 _GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
 _ACCESS_VERBS = frozenset({"visit", "enter", "inspect", "monitor", "observe", "access", "operate", "deliver"})
 _AID_NOUNS = frozenset(
@@ -141,7 +148,7 @@ def _verb_mention(token: Token) -> Mention | None:
             entry = lx.STANCE_NOUNS.get(_lemma(obj))
             if entry:  # "expressed concern", "sent condolences"
                 return Mention(token, entry[0], entry[1], [token, obj])
-    mention = _verb_phrase_mention(token) or _rights_mention(token)
+    mention = _verb_phrase_mention(token) or _rights_mention(token) or _delivery_mention(token)
     if mention is not None:
         _refine(mention)
     return mention
@@ -201,6 +208,16 @@ def _from_body(verb: Token) -> bool:
         if _lemma(prep) == "from" and any(_lemma(p) in _BODIES for p in _children(prep, "pobj")):
             return True
     return False
+
+
+def _delivery_mention(token: Token) -> Mention | None:
+    """Relief goods flown, shipped or handed out: "supplies were flown into the city" (AID)."""
+    if _lemma(token) not in _DELIVERING:
+        return None
+    for obj in _children(token, "dobj", "nsubjpass"):
+        if _lemma(obj) in _RELIEF:
+            return Mention(token, "AID", None, [token, obj])
+    return None
 
 
 def _rights_mention(token: Token) -> Mention | None:
