@@ -58,6 +58,26 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language"),
 }
 _META_LIMIT = 2000  # longest scalar value kept in meta
+# Each field name a record may use → (the article field it fills, its rank: lower wins)
+_ALIASES: dict[str, tuple[str, int]] = {
+    alias: (name, rank) for name, aliases in FIELDS.items() for rank, alias in enumerate(aliases)
+}
+
+
+def _pick_fields(lowered: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """The value of each article field, from the best-ranked non-empty key of ``lowered`` that
+    names it, and the keys used. One pass over the record's keys (records have few), not one
+    lookup per known field name."""
+    best: dict[str, tuple[int, str, Any]] = {}
+    for key, value in lowered.items():
+        alias = _ALIASES.get(key)
+        if alias is None or value in (None, "", [], {}):
+            continue
+        name, rank = alias
+        current = best.get(name)
+        if current is None or rank < current[0]:
+            best[name] = (rank, key, value)
+    return {name: value for name, (_, _, value) in best.items()}, {key for _, key, _ in best.values()}
 
 
 def article_from_record(
@@ -65,15 +85,10 @@ def article_from_record(
 ) -> Article | Rejection:
     """Map one record with the usual field names to an article."""
     lowered = {str(key).lower(): value for key, value in record.items()}
-    used: set[str] = set()
+    picked, used = _pick_fields(lowered)
 
     def pick(name: str) -> Any:
-        for key in FIELDS[name]:
-            value = lowered.get(key)
-            if value not in (None, "", [], {}):
-                used.add(key)
-                return value
-        return None
+        return picked.get(name)
 
     text = pick("text")
     if text is None:
@@ -119,36 +134,76 @@ def _scalar(value: Any) -> str | None:
 
 
 def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
-    """Articles from JSON Lines, streamed line by line; a bad line is rejected, the rest read."""
-    for lineno, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
-        source = f"{name}:{lineno}"
-        if len(raw) > options.max_bytes:  # cannot hold a text under the limit: skip unparsed
+    """Articles from JSON Lines, streamed line by line; a bad line is rejected, the rest read.
+
+    No more than ``options.max_bytes`` of a line is ever held: a longer line is skipped unparsed,
+    read past in chunks, so one endless line cannot exhaust memory."""
+    limit = options.max_bytes
+    lineno = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > limit:  # cannot hold a text under the limit: skip unparsed
+            size = len(raw) + (_skip_line(stream) if not raw.endswith(b"\n") else 0)
             yield Rejection(
-                source,
-                f"line of {len(raw):,} bytes is over the limit of {options.max_bytes:,} "
-                "(raise it with --max-chars)",
+                f"{name}:{lineno}",
+                f"line of {size:,} bytes is over the limit of {limit:,} (raise it with --max-chars)",
                 "too long",
             )
             continue
-        decoded = decode_bytes(raw.rstrip(b"\r\n"))
-        if decoded.note:
-            yield Notice(source, decoded.note)
+        body = raw.rstrip(b"\r\n")
+        text = _plain_utf8(body)
+        if text is None:
+            decoded = decode_bytes(body)
+            if decoded.note:
+                yield Notice(f"{name}:{lineno}", decoded.note)
+            text = decoded.text
+        if not text.strip():
+            continue
         try:
-            record = json.loads(decoded.text)
+            record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Rejection(source, f"invalid JSON ({_message(exc)} at column {exc.colno})", "invalid JSON")
+            yield Rejection(
+                f"{name}:{lineno}", f"invalid JSON ({_message(exc)} at column {exc.colno})", "invalid JSON"
+            )
             continue
         except RecursionError:
-            yield Rejection(source, "invalid JSON (nested too deeply)", "invalid JSON")
+            yield Rejection(f"{name}:{lineno}", "invalid JSON (nested too deeply)", "invalid JSON")
             continue
         if not isinstance(record, dict):
             yield Rejection(
-                source, f"expected a JSON object, got {type(record).__name__}", "not a JSON object"
+                f"{name}:{lineno}",
+                f"expected a JSON object, got {type(record).__name__}",
+                "not a JSON object",
             )
             continue
-        yield article_from_record(record, source, options, "jsonl")
+        yield article_from_record(record, f"{name}:{lineno}", options, "jsonl")
+
+
+def _plain_utf8(body: bytes) -> str | None:
+    """``body`` decoded when it is plain UTF-8 without a byte-order mark (nearly every line), else
+    ``None`` for :func:`decode_bytes` to work out."""
+    if body[:1] in _BOM_FIRST_BYTES:
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+_BOM_FIRST_BYTES = (b"\xef", b"\xfe", b"\xff", b"\x00")
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of the current line, a MiB at a time; returns the bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = stream.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
 
 
 def _message(exc: json.JSONDecodeError) -> str:

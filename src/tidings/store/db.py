@@ -18,6 +18,7 @@ from typing import Any
 
 from tidings.errors import StoreError
 from tidings.models import Article
+from tidings.store.articles import insert_articles
 from tidings.store.events import EventFilter, query_events, write_events
 from tidings.store.schema import LATEST, MIGRATIONS
 
@@ -25,6 +26,9 @@ from tidings.store.schema import LATEST, MIGRATIONS
 #: came from another analyzer version is analysed again on its next ingest, and its analysis and
 #: events are replaced together. Version 2: analysis records carry events.
 ANALYZER = "tidings-analyze/2"
+
+_CACHE_KIB = 32_768  # page cache of a writing connection (SQLite's default is 2 MiB)
+_CHECKPOINT_PAGES = 10_000  # WAL pages before an automatic checkpoint (default 1,000)
 
 _REBUILD_HINT = "the file is damaged or not a tidings database; ingest into a new --db file"
 
@@ -82,6 +86,12 @@ class Store:
             if not readonly:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
+                # Bulk loads insert random keys (article ids are hashes) into large B-trees: a
+                # bigger page cache and fewer, larger checkpoints cut the page reads and writes
+                # (200,000 raw lines: system time 8.3 s -> 3.6 s). Same durability: WAL,
+                # synchronous NORMAL; the cache is per connection and bounded.
+                connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+                connection.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
             store._migrate()
         except sqlite3.DatabaseError as exc:
             connection.close()
@@ -173,53 +183,13 @@ class Store:
         """
         result = BatchResult()
         now = _now()
+        batch = list(articles)
         with self._transaction():
-            for article in articles:
-                cursor = self.connection.execute(
-                    "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, text, lang, "
-                    "lang_score, paragraphs, meta, source, format, n_chars, ingested_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id,
-                        article.url,
-                        article.outlet,
-                        article.published,
-                        article.title,
-                        article.text,
-                        article.lang,
-                        article.lang_score,
-                        json.dumps([[p.start, p.end, p.lang, p.score] for p in article.paragraphs]),
-                        json.dumps(article.meta, ensure_ascii=False, default=str),
-                        article.source,
-                        article.format,
-                        len(article.text),
-                        now,
-                    ),
-                )
-                if cursor.rowcount == 1:
-                    result.new.append(article.id)
-                    self.connection.execute(
-                        "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                        (cursor.lastrowid, article.title, article.text),
-                    )
-                else:
-                    result.duplicates.append(article.id)
+            result.new, result.duplicates = insert_articles(self.connection, batch, now)
+            for article in batch:
                 record = (analyses or {}).get(article.id)
                 if record is not None:
                     self._put_analysis(article.id, record, now)
-                self.connection.execute(
-                    "INSERT OR IGNORE INTO sightings (article_id, source, url, outlet, published, "
-                    "title, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id,
-                        article.source or "",
-                        article.url or "",
-                        article.outlet or "",
-                        article.published,
-                        article.title,
-                        now,
-                    ),
-                )
         return result
 
     def _put_analysis(self, article_id: str, record: dict[str, Any], now: str) -> None:
