@@ -114,3 +114,48 @@ def test_a_site_in_another_clause_does_not_push_out_the_town_of_the_event() -> N
 def test_odd_sentences_do_not_crash(text: str) -> None:
     assert event_location(text, None, None, []) is None
     assert event_location(text, (0, len(text)), (0, 5), [{"start": -4, "end": 10**6}]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "town"),
+    [
+        ("Troops killed fighters who tried to break the siege of the city of Homs.", "killed", "Homs"),
+        ("He was captured, beaten and his body left on the edge of Kandahar.", "captured", "Kandahar"),
+        ("Rebels fired on troops, who returned fire in Hebron.", "fired", "Hebron"),
+    ],
+)  # fmt: skip
+def test_the_town_where_a_neighbouring_clause_happens_when_nothing_better_is_named(
+    text: str, trigger: str, town: str
+) -> None:
+    chosen = _locate(text, trigger)
+    assert chosen is not None and chosen["text"] == town and chosen["score"] < 2.3
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Students were protesting against the operation in Gaza which left 50 dead.", "protesting"),
+        ("Ten militants were killed in the shelling, including the governor of Raqqa Abu Omar.", "killed"),
+        ("Government troops killed dozens of fighters who tried to break the siege of Syria.", "killed"),
+        ("Two soldiers were killed by fighters who had trained in Raqqa.", "killed"),
+    ],
+)  # fmt: skip
+def test_no_fallback_to_a_target_an_office_a_country_or_someone_elses_town(text: str, trigger: str) -> None:
+    assert _locate(text, trigger) is None
+
+
+def test_an_instrument_of_the_event_does_not_hide_its_place() -> None:
+    chosen = _locate("The banker was shot with a pistol fitted with a silencer in central Moscow.", "shot")
+    assert chosen is not None and chosen["text"] == "Moscow" and chosen["geo_precision"] == 2
+
+
+@pytest.mark.parametrize("office", ["governor", "mayor"])
+def test_the_town_an_official_governs_is_where_the_official_is_from(office: str) -> None:
+    from tidings.geo.location_syntax import relation
+
+    doc = parse_text(
+        f"Ten militants were killed in the shelling, including the rebel {office} of Raqqa Abu Omar."
+    )
+    killed = next(t for t in doc if t.text == "killed")
+    raqqa = next(t for t in doc if t.text == "Raqqa")
+    assert relation(killed, raqqa).role == "origin"

@@ -91,9 +91,29 @@ def event_location(
     if not scored:
         return None
     best_score, best, rel = max(scored, key=lambda item: item[0])
-    if best_score < THRESHOLD:
+    if best_score < THRESHOLD and not _town_of_the_sentence(best_score, best, rel):
         return None
     return _result(best, rel, best_score, scored)
+
+
+#: Least score of a town where the sentence tells something happened, when nothing scores better.
+TOWN_FLOOR = 0.0
+
+
+def _town_of_the_sentence(score: float, place: dict[str, Any], rel: Relation) -> bool:
+    """A town (or a site in it) that is the object of "in/at/near" somewhere in the event's
+    sentence, the best place it has: the event's town even when it is named in a neighbouring
+    clause ("killed … who tried to break the siege of the city of X", "captured, shot and left in
+    a compound on the edge of X")."""
+    return (
+        score >= TOWN_FLOOR
+        and rel.role in ("site", "near")
+        and rel.clause <= 2
+        and rel.detour > -2.0  # not "protesting against the operation in X"
+        and bool(place.get("resolved"))
+        and place.get("precision") in ("city", "sub-city")
+        and place.get("label") != "NORP"
+    )
 
 
 def _char_range(value: Any) -> tuple[int, int] | None:

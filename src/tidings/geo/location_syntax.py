@@ -83,6 +83,7 @@ PEOPLE_NOUNS = frozenset(
         "contractor", "contractors", "engineers", "team", "crew", "company", "firm", "chief", "head",
         "counterpart", "counterparts", "parliament", "lawmakers", "cabinet", "administration",
         "sailors", "marines", "pilots", "bodyguard", "agents", "spies", "squad", "unit", "units",
+        "governor", "governors", "mayor", "mayors", "emir", "chairman", "director", "bishop",
     }
 )  # fmt: skip
 #: Nouns for events: a place qualifying one says where it happened ("the Helmand battle").
@@ -369,7 +370,10 @@ def _purpose(verb: Token) -> bool:
 def _detour(prep: Token, lca: Token, trigger: Token) -> float:
     """The penalty of a target or topic preposition above the place: on the event itself
     ("protesting against the operation in X") the place is rather that object's; inside another
-    noun ("clashes with forces in X") it hardly matters."""
+    noun ("clashes with forces in X") it hardly matters, nor does an instrument or companion of the
+    event itself ("shot with a gun … in X")."""
+    if prep.lower_ == "with":
+        return -0.5
     return -2.0 if prep.head.i in (lca.i, trigger.i) else -0.5
 
 
