@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from datetime import date, timedelta
 from typing import Any
 
 #: (id, date_start, date_end, country, first_reported) of a merged event.
@@ -28,7 +27,7 @@ def _month(day: str | None) -> str:
 class MergedIndex:
     """Merged events by (type, month of ``date_start``) and then by ``date_start``."""
 
-    def __init__(self, connection: sqlite3.Connection, limit: int = 200_000) -> None:
+    def __init__(self, connection: sqlite3.Connection, limit: int = 50_000) -> None:
         self.connection = connection
         self.limit = limit
         self.size = 0
@@ -93,31 +92,44 @@ class MergedIndex:
             self.size -= 1
 
     def candidates(
-        self, kind: str | None, country: str | None, window: tuple[date, date, date] | None,
+        self, kind: str | None, country: str | None, window: tuple[str, str, str] | None,
         starts: tuple[str, ...], limit: int,
     ) -> list[str]:  # fmt: skip
         """Merged events of type ``kind`` overlapping ``window`` (its first and last day, and the
-        earliest first day of a short merged event that may overlap it; undated merged events
-        when it is None), in ``country`` or none (any, when it is None), beginning on or after
-        that earliest day or on one of ``starts``: the latest reported first, at most ``limit``."""
+        earliest first day of a short merged event that may overlap it, ISO dates; undated merged
+        events when it is None), in ``country`` or none (any, when it is None), beginning on or
+        after that earliest day or on one of ``starts``: the latest reported first, at most
+        ``limit``."""
         found: list[Entry] = []
         if window is None:
-            days: list[str | None] = [None]
+            for entry in self._cell(kind, _UNDATED).get(None, {}).values():
+                if country is None or entry[3] is None or entry[3] == country:
+                    found.append(entry)
         else:
-            _first, last, low = window
-            days = [(low + timedelta(days=n)).isoformat() for n in range((last - low).days + 1)]
-            days += [s for s in starts if s < low.isoformat()]
-        low_day, high_day = (window[0].isoformat(), window[1].isoformat()) if window else ("", "")
-        for day in days:
-            cell = self._cell(kind, _month(day))
-            for entry in cell.get(day, {}).values():
-                if country is not None and entry[3] is not None and entry[3] != country:
-                    continue
-                if window is not None and not (
-                    entry[2] is not None and entry[2] >= low_day and day <= high_day
-                ):
-                    continue
-                found.append(entry)
+            first, last, low = window
+            days: list[tuple[str, dict[str, Entry]]] = []
+            for month in _months(low, last):
+                days += [
+                    (day, entries)
+                    for day, entries in self._cell(kind, month).items()
+                    if day is not None and low <= day <= last
+                ]
+            for day in starts:
+                if day < low:
+                    days.append((day, self._cell(kind, day[:7]).get(day, {})))
+            for _day, entries in days:
+                for entry in entries.values():
+                    if country is not None and entry[3] is not None and entry[3] != country:
+                        continue
+                    if entry[2] is not None and entry[2] >= first:
+                        found.append(entry)
         found.sort(key=lambda e: e[0])
         found.sort(key=lambda e: (e[4] is not None, e[4] or ""), reverse=True)
         return [e[0] for e in found[:limit]]
+
+
+def _months(first: str, last: str) -> list[str]:
+    """The months (``YYYY-MM``) from the one of ``first`` to the one of ``last`` (ISO dates)."""
+    start = int(first[:4]) * 12 + int(first[5:7]) - 1
+    end = int(last[:4]) * 12 + int(last[5:7]) - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(start, end + 1)]

@@ -66,7 +66,7 @@ SAMPLE = 12
 #: Candidate merged events an event is compared with, at most.
 LIMIT = 50
 #: Merged events whose sampled reports are kept in memory during a run, at most.
-CACHE = 20_000
+CACHE = 4_000
 #: The longest span of a "short" event date (a day, an ISO week or a month, from
 #: :func:`tidings.store.events.date_range`); longer ones (quarter, half year, year, decade) begin
 #: on the first day of a quarter.
@@ -119,7 +119,8 @@ def _indexed_candidates(index: MergedIndex, event: Member) -> list[str]:
     if window is None or first is None or last is None:
         return index.candidates(event.type, event.country, None, (), LIMIT)
     low = first - timedelta(days=SHORT_SPAN) if first > _EARLIEST else date.min
-    return index.candidates(event.type, event.country, (first, last, low), _long_starts(first), LIMIT)
+    span = (first.isoformat(), last.isoformat(), low.isoformat())
+    return index.candidates(event.type, event.country, span, _long_starts(first), LIMIT)
 
 
 def _candidates(connection: sqlite3.Connection, event: Member) -> list[str]:

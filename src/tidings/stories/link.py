@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from tidings.stories.coref import EventMention, record_score
@@ -229,6 +230,7 @@ def _span(m: Member) -> int:
     return (last - first).days if first and last else 10**6
 
 
+@lru_cache(maxsize=65536)
 def is_named(name: str) -> bool:
     """Whether a participant is named ("Mustafa al-Kadhimi", "Reuters"), not described ("at least
     seven members", "protesters"): a capital after the first word, or one capitalised word that is
