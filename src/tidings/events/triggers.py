@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.events import lexicon as lx
+from tidings.events import refine as rf
 from tidings.events.filters import drop_reason
 
 if TYPE_CHECKING:
@@ -44,29 +45,6 @@ _WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager",
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
-_DELIVERING = frozenset(
-    {"fly", "ship", "truck", "airdrop", "distribute", "transport", "bring", "rush", "hand", "airlift", "drop"}
-)
-_RELIEF = frozenset(
-    {"supply", "aid", "food", "medicine", "tent", "blanket", "water", "assistance", "relief", "vaccine",
-     "fuel", "grain", "rice", "wheat", "flour", "shipment", "consignment", "equipment", "ration"}
-)  # fmt: skip
-_GRANTING = frozenset({"restore", "grant", "expand", "enhance", "extend", "guarantee", "broaden", "widen"})
-_ACCESS_VERBS = frozenset({"visit", "enter", "inspect", "monitor", "observe", "access", "operate", "deliver"})
-_AID_NOUNS = frozenset(
-    {"loan", "grant", "aid", "assistance", "credit", "funding", "fund", "package", "relief", "money",
-     "payment", "tranche", "installment", "instalment", "donation"}
-)  # fmt: skip
-_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "looter"})
-_STOP_VERBS = frozenset(
-    {"suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "evacuate", "quit", "disband",
-     "dissolve", "abandon", "surrender", "end"}
-)  # fmt: skip
-_DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "embassy", "charge"})
-_BODIES = frozenset(
-    {"party", "organization", "organisation", "league", "union", "federation", "bloc", "alliance",
-     "association", "club", "council", "parliament", "movement", "group", "coalition", "committee"}
-)  # fmt: skip
 _PARTICLES = frozenset({"out", "off", "away", "back", "down", "over", "up"})
 #: Workers who strike (PROTEST `strike`), unlike attackers who strike a target.
 _LABOUR = frozenset(
@@ -143,91 +121,15 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _verb_mention(token: Token) -> Mention | None:
     """A verb's mention: its phrase, object or lemma decides, then what it acts on refines it."""
-    if _lemma(token) in lx.STANCE_VERBS:
-        for obj in _children(token, "dobj"):
-            entry = lx.STANCE_NOUNS.get(_lemma(obj))
-            if entry:  # "expressed concern", "sent condolences"
-                return Mention(token, entry[0], entry[1], [token, obj])
-    mention = _verb_phrase_mention(token) or _rights_mention(token) or _delivery_mention(token)
+    stance = rf.stance(token)
+    if stance is not None:  # "expressed concern", "sent condolences"
+        return Mention(token, stance[0], stance[1], [token, stance[2]])
+    mention = _verb_phrase_mention(token)
+    if mention is None and (found := rf.object_event(token)) is not None:
+        return Mention(token, found[0], found[1], [token, found[2]])
     if mention is not None:
-        _refine(mention)
+        rf.refine(mention)
     return mention
-
-
-def _acted_on(token: Token) -> list[Token]:
-    """What a verb acts on: its object, a passive subject, or the subject of an intransitive move."""
-    found = _children(token, "dobj", "nsubjpass")
-    if not found and _lemma(token) in ("withdraw", "pull", "leave", "ship", "move"):
-        found = _children(token, "nsubj")
-    return found
-
-
-def _refine(mention: Mention) -> None:
-    """Types that depend on what is acted on (manual: SANCTION `withdraw` of non-military
-    resources; RETREAT `access` for observers and aid let in; AID for forgiven debt; a stance
-    expressed rather than an offer)."""
-    head = mention.head
-    lemma = _lemma(head)
-    targets = {_lemma(t) for t in _acted_on(head)}
-    if mention.type == "RETREAT" and mention.mode == "withdraw" and targets & lx.RESOURCES:
-        mention.type, mention.mode = "SANCTION", "withdraw"
-    elif lemma in ("allow", "permit", "let", "admit", "accept", "receive") and (
-        targets & lx.ACCESS or any(_lemma(c) in _ACCESS_VERBS for c in _children(head, "xcomp", "ccomp"))
-    ):
-        mention.type, mention.mode = "RETREAT", "access"  # "allowed Red Cross officials to visit"
-    elif lemma in ("approve", "grant", "extend", "disburse", "release", "unfreeze") and (
-        targets & _AID_NOUNS or any(t.ent_type_ == "MONEY" for t in _acted_on(head))
-    ):
-        mention.type, mention.mode = "AID", None  # "approved a $2 billion loan" (manual, AID)
-    elif lemma in ("forgive", "cancel", "write") and targets & {"debt", "loan", "obligation", "arrears"}:
-        mention.type, mention.mode = "AID", None
-    elif lemma in ("order", "force", "compel", "direct") and targets and _stopping(head):
-        mention.type, mention.mode = "COERCE", "restrict"  # made to stop, close or leave (COERCE)
-    elif mention.type == "ASSAULT" and mention.mode in (None, "primitive", "beat") and _rioters(head):
-        mention.type, mention.mode = "PROTEST", "riot"  # violence by a crowd is a riot (manual, PROTEST)
-    elif lemma == "expel" and not targets & _DIPLOMATS and not _from_body(head):
-        mention.type, mention.mode = "COERCE", "deport"  # individuals or groups from a country
-
-
-def _rioters(verb: Token) -> bool:
-    """A crowd is the doer of an active violent verb ("rioters torched cars"; not "protester killed")."""
-    if verb.tag_ == "VBN" or _children(verb, "auxpass"):
-        return False
-    return any(_lemma(s) in _CROWDS for s in _children(verb, "nsubj"))
-
-
-def _stopping(verb: Token) -> bool:
-    """ "ordered the paper to suspend publication", "forced the villagers to leave": an authority
-    making someone else stop an activity or leave, a coercive use of power (manual, COERCE)."""
-    return any(_lemma(c) in _STOP_VERBS for c in _children(verb, "xcomp"))
-
-
-def _from_body(verb: Token) -> bool:
-    """ "expelled from the party": from a group or organisation (SANCTION `expel`)."""
-    for prep in _children(verb, "prep"):
-        if _lemma(prep) == "from" and any(_lemma(p) in _BODIES for p in _children(prep, "pobj")):
-            return True
-    return False
-
-
-def _delivery_mention(token: Token) -> Mention | None:
-    """Relief goods flown, shipped or handed out: "supplies were flown into the city" (AID)."""
-    if _lemma(token) not in _DELIVERING:
-        return None
-    for obj in _children(token, "dobj", "nsubjpass"):
-        if _lemma(obj) in _RELIEF:
-            return Mention(token, "AID", None, [token, obj])
-    return None
-
-
-def _rights_mention(token: Token) -> Mention | None:
-    """Easing restrictions on freedoms: "restored press freedom", "expanded the rights of" (CONCEDE)."""
-    if _lemma(token) not in _GRANTING:
-        return None
-    for obj in _children(token, "dobj", "nsubjpass"):
-        if _lemma(obj) in ("freedom", "right", "liberty"):
-            return Mention(token, "CONCEDE", None, [token, obj])
-    return None
 
 
 def _verb_phrase_mention(token: Token) -> Mention | None:
