@@ -1,7 +1,8 @@
 """A streaming process pool: batches in, outcomes out in input order, with bounded memory.
 
 Each worker loads the model and the gazetteer once (its initializer). At most ``2 × workers``
-batches are in flight, so memory stays bounded whatever the input size. A worker that dies
+batches are in flight, so memory stays bounded whatever the input size; each batch goes out as
+tasks of at most ``TASK_SIZE`` articles, so that the workers share the last one. A worker that dies
 (killed, out of memory) breaks the pool: the pool is replaced, and the batches that were in flight
 are analysed again one article at a time, one article in flight, so the article that kills a worker
 again is found and recorded as failed ("worker died") — every other article is retried once and
