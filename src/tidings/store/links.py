@@ -6,10 +6,14 @@ takes up the rest. Links of events that a reanalysis removed are dropped first, 
 events they belonged to recomputed.
 
 The work per event is bounded, whatever the size of the store: the events to link are queued once
-in a temporary table (in publication order), each event meets at most ``LIMIT`` merged events found
-through the ``(type, date_start)`` index in a window around its own dates, and is scored against
-at most ``SAMPLE`` reports of each, held in a cache of at most ``CACHE`` merged events. Given the
-articles of a batch (as ``tidings ingest`` does), only those articles' links and events are read.
+in a temporary table (in publication order); each event meets at most ``LIMIT`` merged events of
+its type whose dates overlap its window (from :class:`tidings.store.link_index.MergedIndex`, which
+reads the store a month at a time; :func:`_candidates` is the same query in SQL) and is scored
+against at most ``SAMPLE`` reports of each, held in a cache of at most ``CACHE`` merged events.
+Story keys carry their month, so a key shared by thousands of events is only looked up around an
+event; a long story is recounted once per run, not once per chunk. Given the articles of a batch
+(as ``tidings ingest`` does), only those articles' links and events are read. Events linked in
+publication-ordered batches get the links, merged events and stories one run over all gives.
 """
 
 from __future__ import annotations
@@ -156,8 +160,11 @@ def _day(value: str) -> date | None:
         return None
 
 
-def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str, keys: bool = True) -> None:
-    """Write a merged event's row (from :func:`summarize`) and, with ``keys``, its story keys."""
+def _write_merged(
+    connection: sqlite3.Connection, row: dict[str, Any], now: str, keys: bool = True
+) -> set[str]:
+    """Write a merged event's row (from :func:`summarize`) and, with ``keys``, its story keys;
+    returns the keys it did not have."""
     values = [
         json.dumps(row[c], ensure_ascii=False) if c in ("participants", "names") else row[c]
         for c in MERGED_COLUMNS
@@ -169,14 +176,13 @@ def _write_merged(connection: sqlite3.Connection, row: dict[str, Any], now: str,
         "updated_at = excluded.updated_at",
         [*values, now],
     )
-    if keys:
-        _write_keys(connection, row)
+    return _write_keys(connection, row) if keys else set()
 
 
-def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> None:
+def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> set[str]:
     """Store a merged event's story keys, each with the month it began (``key@YYYY-MM``), so
     that a key shared by thousands of events (a president and the country) is looked up only
-    in the months around an event."""
+    in the months around an event; returns the keys it did not have (without their month)."""
     month = _month(row["date_start"])
     keys = story_keys(row["participants"], row["location"], row["country"], row["articles"])
     wanted = {f"{key}@{month}" for key in keys}
@@ -191,6 +197,7 @@ def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> None:
         "INSERT OR IGNORE INTO story_keys (key, merged_id) VALUES (?, ?)",
         [(k, row["id"]) for k in sorted(wanted - stored)],
     )
+    return {k.rsplit("@", 1)[0] for k in wanted - stored}
 
 
 def _month(day: str | None) -> str:
@@ -216,20 +223,23 @@ def _near(day: str | None, days: int) -> tuple[str, str] | None:
     return low.isoformat(), high.isoformat()
 
 
-def _assign_story(connection: sqlite3.Connection, merged: dict[str, Any], current: str | None) -> str:
+def _assign_story(
+    connection: sqlite3.Connection, merged: dict[str, Any], current: str | None, only: set[str] | None = None
+) -> str:
     """Put a merged event (in story ``current``, if any) into a story (joining, or merging, the
-    stories it ties to)."""
+    stories it ties to). With ``only``, only those of its keys are looked up: ties are
+    symmetric, so keys it already had (on the same date) were found by the events that came
+    later."""
     stories: set[str] = set()
     near = _near(merged["date_start"], STORY_DAYS)
     keys: list[str] = []
     if near:  # each key in the months around the event, and as written before keys had months
         months = _months(*near)
-        for key in sorted(
-            story_keys(merged["participants"], merged["location"], merged["country"], merged["articles"])
-        ):
+        wanted = story_keys(merged["participants"], merged["location"], merged["country"], merged["articles"])
+        for key in sorted(wanted if only is None else wanted & only):
             keys += [key, *(f"{key}@{month}" for month in months)]
     if keys and near:
-        for i in range(0, len(keys), 400):
+        for i in range(0, len(keys), 400):  # one query per 400 keys
             part = keys[i : i + 400]
             marks = ", ".join("?" * len(part))
             rows = connection.execute(
@@ -442,7 +452,7 @@ def _refresh(
     stories: set[str] = set()
     for merged_id in order:
         previous = connection.execute(
-            "SELECT story_id FROM merged_events WHERE id = ?", (merged_id,)
+            "SELECT story_id, date_start FROM merged_events WHERE id = ?", (merged_id,)
         ).fetchone()
         if previous and previous[0]:
             stories.add(previous[0])
@@ -454,13 +464,16 @@ def _refresh(
             continue
         if merged_id in fresh and len(members[merged_id]) == 1:
             row = fresh[merged_id]
-            _write_keys(connection, row)
+            added = _write_keys(connection, row)
         else:
             row = summarize(merged_id, members[merged_id])
-            _write_merged(connection, row, now)
+            added = _write_merged(connection, row, now)
             if index is not None:
                 index.put(row)
-        stories.add(_assign_story(connection, row, previous[0] if previous else None))
+        settled = previous is not None and previous[0] is not None and previous[1] == row["date_start"]
+        stories.add(
+            _assign_story(connection, row, previous[0] if previous else None, added if settled else None)
+        )
     return stories
 
 
