@@ -57,7 +57,32 @@ def normalize_for_id(text: str) -> str:
 
 def article_id(text: str) -> str:
     """SHA-256 (hex) of the whitespace-normalised text."""
+    if len(text) > _ID_PIECE:
+        return _piecewise_id(text, _ID_PIECE)
     return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()
+
+
+_ID_PIECE = 1_000_000
+_SPACE = re.compile(r"\s")  # str.split()'s whitespace: the same code points (checked one by one)
+
+
+def _piecewise_id(text: str, piece: int) -> str:
+    """:func:`article_id` of a long text, hashed in pieces of about ``piece`` characters cut at
+    whitespace: the same digest, without a string object per word of the whole text (a 50 MB
+    text split into words takes 500 MB)."""
+    digest = hashlib.sha256()
+    start, first = 0, True
+    while start < len(text):
+        cut = _SPACE.search(text, min(start + piece, len(text)))
+        end = cut.start() if cut else len(text)
+        words = text[start:end].split()
+        if words:
+            if not first:
+                digest.update(b" ")
+            digest.update(" ".join(words).encode("utf-8"))
+            first = False
+        start = end
+    return digest.hexdigest()
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
