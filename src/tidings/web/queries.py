@@ -66,14 +66,6 @@ class EventQuery:
     limit: int = 100
     merged: bool = False
 
-    def where(self) -> tuple[str, list[Any]]:
-        """``WHERE`` clause and parameters, without the cursor (every filter checked on the row)."""
-        clauses, params = self.plain()
-        for narrowing in self.narrowings():
-            clauses.append(narrowing.check)
-            params += narrowing.check_params
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def plain(self) -> tuple[list[str], list[Any]]:
         """The filters an index of the events table serves in date order (type, ACLED type,
         country, dates) and ``merged``. The same semantics as
