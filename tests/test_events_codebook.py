@@ -148,3 +148,8 @@ def test_released_money_is_aid_and_released_captives_a_retreat() -> None:
 def test_relief_goods_flown_in_are_aid() -> None:
     assert "AID" in _types("Humanitarian supplies were flown into the besieged city by the Red Cross.")
     assert "AID" not in _types("The pilot flew the plane into Erbil on Monday.")
+
+
+def test_willingness_to_talk_is_agree_but_opening_borders_is_no_intention() -> None:
+    assert "AGREE" in _types("The rebel leader said he was open to talks with the government.")
+    assert "AGREE" not in _types("Benin opened its borders to the refugees on Monday.")

@@ -167,3 +167,8 @@ def test_casualties_far_from_any_attack_stay_their_own_event() -> None:
     )
     assaults = [e for e in _analysis(text, date="2024-03-03").events if e["type"] == "ASSAULT"]
     assert len(assaults) == 2
+
+
+def test_modal_in_a_temporal_clause_of_a_rule_is_no_event() -> None:
+    text = "The court must ratify the results before the new parliament can meet."
+    assert _analysis(text).events == []

@@ -186,7 +186,8 @@ def _generic_modal(verb: Token, mention: Mention) -> bool:
     for _ in range(4):  # a reporting or cognition verb above makes it someone's claim, not a rule
         if current.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or current.head is current:
             break
+        complement = current.dep_ in ("ccomp", "xcomp")
         current = current.head
-        if current.pos_ == "VERB" and current.dep_ != "conj":
+        if complement and current.pos_ == "VERB":
             return False
     return True

@@ -51,7 +51,7 @@ _LABOUR = frozenset(
     {"worker", "employee", "teacher", "doctor", "nurse", "union", "miner", "driver", "staff", "docker",
      "pilot", "lawyer", "trader", "shopkeeper", "merchant", "farmer", "student", "workforce"}
 )  # fmt: skip
-_ADJ_INTENT = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen", "poised"})
+_ADJ_INTENT = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen", "poised", "open"})
 
 
 @dataclass(slots=True)
@@ -380,7 +380,7 @@ def _retype(mention: Mention) -> None:
     future = (
         bool(aux & lx.FUTURE_AUX)
         or bool(governors & lx.INTENT)
-        or any(_lemma(t) in _ADJ_INTENT for t in chain)
+        or any(_lemma(t) in _ADJ_INTENT for t in chain[1:])
         or any(_lemma(c) in _ADJ_INTENT for t in chain for c in t.children if c.dep_ == "acomp")
     )
     reporters = [t for t in chain[1:] if _lemma(t) in lx.REPORTING or _lemma(t) in _DIRECTIVE_NOUNS]
@@ -389,8 +389,8 @@ def _retype(mention: Mention) -> None:
     kind = mention.type
     if negated and (future or reported) and kind in (lx.COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}):
         mention.type, mention.mode = "REJECT", None
-    elif kind in lx.COOPERATIVE and future and head.pos_ == "VERB":
-        mention.type = "AGREE"
+    elif kind in lx.COOPERATIVE and future and (head.pos_ == "VERB" or _willing_to(head)):
+        mention.type = "AGREE"  # "ready to resume talks", "open to talks" (willingness, manual AGREE)
     elif kind == "RETREAT" and future and head.pos_ == "VERB":
         willing = bool(lemmas & _WILLING) or any(_lemma(c) in _WILLING for t in chain for c in t.children)
         mention.type = "AGREE" if willing else "CONCEDE"
@@ -414,6 +414,11 @@ def _retype(mention: Mention) -> None:
             mention.type, mention.mode = "REJECT", None  # "vowed never to negotiate" (a refusal)
     if mention.type == "THREATEN" and mention.mode is None:
         mention.mode = _threat_mode(mention)
+
+
+def _willing_to(noun: Token) -> bool:
+    """An event noun after an adjective of willingness: "open to talks", "ready for dialogue"."""
+    return noun.dep_ == "pobj" and _lemma(noun.head.head) in _ADJ_INTENT
 
 
 def _threat_mode(mention: Mention) -> str | None:
