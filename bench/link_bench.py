@@ -305,14 +305,15 @@ def _child(case: str, template: str, events: int, seed: int, batch: int) -> dict
             }
         shutil.copyfile(template, db)
         if case == "baseline":
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             with sqlite3.connect(db) as connection:
                 groups = Counter(
                     row for row in connection.execute("SELECT type, country, date_start FROM events")
                 )
-            seconds, peak = time.perf_counter() - start, _peak_mb()
+            seconds, cpu, peak = time.perf_counter() - start, time.process_time() - cpu, _peak_mb()
             return {
                 "seconds": seconds,
+                "cpu": cpu,
                 "peak_mb": peak,
                 "events": sum(groups.values()),
                 "merged": len(groups),
