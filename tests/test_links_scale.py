@@ -141,10 +141,30 @@ def test_a_report_joins_a_happening_known_only_by_its_year(tmp_path: Path) -> No
         assert connection.execute("SELECT n_events FROM merged_events").fetchall() == [(2,)]
 
 
+def test_a_report_joins_a_happening_known_only_by_its_season(tmp_path: Path) -> None:
+    vague = Article.create("Clashes in town 3 all winter.", published="2021-12-20", outlet="Wire A")
+    exact = Article.create("A clash in town 3 on 10 February.", published="2022-02-11", outlet="Wire B")
+    db = tmp_path / "l.db"
+    with Store.open(db) as store:
+        record = _record(vague, [_event("e1", "ASSAULT", "2021-WI", "season", 3, [])])
+        store.add_articles([vague], {vague.id: record})
+        store.link()
+        record = _record(exact, [_event("e1", "ASSAULT", "2022-02-10", "day", 3, [])])
+        store.add_articles([exact], {exact.id: record})
+        store.link([exact.id])
+        assert store.connection.execute("SELECT date_start FROM events ORDER BY date_start").fetchall() == [
+            ("2021-12-01",),
+            ("2022-02-10",),
+        ]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT n_events FROM merged_events").fetchall() == [(2,)]
+
+
 def test_long_span_starts_cover_every_long_period_around_a_day() -> None:
     day = date(2022, 11, 7)
     starts = set(_long_starts(day))
-    assert {"2020-01-01", "2022-01-01", "2022-04-01", "2022-07-01", "2022-10-01"} <= starts
+    assert {"2000-01-01", "2020-01-01", "2022-01-01", "2022-04-01", "2022-07-01", "2022-10-01"} <= starts
+    assert "2021-12-01" in set(_long_starts(date(2022, 2, 10)))  # winter began in December
     assert all(s < "2022-10-07" for s in starts)  # only what began more than a month before
     assert _long_starts(date(1, 1, 1)) == ()
     assert _long_starts(date(1, 2, 15)) == ()

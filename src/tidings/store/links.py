@@ -71,9 +71,9 @@ SAMPLE = 12
 LIMIT = 50
 #: Merged events whose sampled reports are kept in memory during a run, at most.
 CACHE = 4_000
-#: The longest span of a "short" event date (a day, an ISO week or a month, from
-#: :func:`tidings.store.events.date_range`); longer ones (quarter, half year, year, decade) begin
-#: on the first day of a quarter.
+#: The longest span of a "short" event date (a day, a weekend, an ISO week or a month, from
+#: :func:`tidings.time.periods.period`); longer ones (quarter, half year, season, year, decade,
+#: century) begin on the first day of a month.
 SHORT_SPAN = 31
 _EARLIEST = date(2, 1, 1)
 
@@ -103,14 +103,16 @@ def _members(
 
 @lru_cache(maxsize=4096)
 def _long_starts(first: date) -> tuple[str, ...]:
-    """The first days of the long spans (quarter, half year, year, decade) that may still cover
-    ``first`` and begin more than ``SHORT_SPAN`` days before it."""
+    """The first days of the long spans (quarter, half year, season, year, decade, century) that
+    may still cover ``first`` and begin more than ``SHORT_SPAN`` days before it: the first days
+    of the twelve months before (no span under a year is longer), of its year, decade and century."""
     if first <= _EARLIEST:
         return ()
     starts = {date(first.year, 1, 1), date(max(1, first.year - first.year % 10), 1, 1)}
-    for back in range(0, 7):  # quarters and half years: at most 184 days long
-        index = first.year * 12 + first.month - 1 - 3 * back
-        starts.add(date(max(1, index // 12), 3 * ((index % 12) // 3) + 1, 1))
+    starts.add(date(max(1, first.year - first.year % 100), 1, 1))
+    for back in range(0, 12):
+        index = first.year * 12 + first.month - 1 - back
+        starts.add(date(max(1, index // 12), index % 12 + 1, 1))
     limit = first - timedelta(days=SHORT_SPAN)
     return tuple(sorted(d.isoformat() for d in starts if d < limit))
 
