@@ -562,6 +562,9 @@ def api_latency(n_events: int, per_kind: int, seed: int = 11, slowest: int = 0) 
         ]
         for kind, value in make.items():
             times[kind] = [_time(client, f"/api/events?{value()}")[0] for _ in range(per_kind)]
+            print(
+                f"  measured {kind}: p50 {statistics.median(times[kind]):.1f} ms", file=sys.stderr, flush=True
+            )
         combos, pages = [], []
         for _ in range(per_kind):
             chosen = rng.sample([k for k in make if k != "story"], rng.choice([2, 2, 3, 4]))
