@@ -356,12 +356,13 @@ def _ids(
 
 def _summaries(connection: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
     """The listed events of ``rowids``, in that order."""
-    if not rowids:
-        return []
-    sql = f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS} WHERE e.rowid IN ({', '.join('?' * len(rowids))})"
-    cursor = connection.execute(sql, rowids)
-    names = [d[0] for d in cursor.description]
-    rows = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    rows: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(rowids), 200):  # small lists: the planner looks each row up
+        chunk = rowids[start : start + 200]
+        sql = f"SELECT {LIST_COLUMNS} FROM {FROM_EVENTS} WHERE e.rowid IN ({', '.join('?' * len(chunk))})"
+        cursor = connection.execute(sql, chunk)
+        names = [d[0] for d in cursor.description]
+        rows.update((row[0], dict(zip(names, row, strict=True))) for row in cursor)
     return [summary(rows[r]) for r in rowids if r in rows]
 
 
