@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BRIDGE, HARBOUR, ORCHARD, Run, assert_no_traceback, parse_summary
+from tidings.cli import _MAX_WARNINGS as MAX_WARNINGS
 from tidings.text import _piecewise_id, article_id, normalize_for_id
 
 _WRAPPER = """
@@ -153,10 +154,13 @@ def test_a_million_json_lines_with_bad_lines_scattered(tmp_path: Path) -> None:
         f"{n_skipped:,} skipped: {expected.invalid_json:,} invalid JSON, {expected.no_text:,} no text, "
         f"{expected.not_object:,} not a JSON object"
     )
-    # a clear message for each bad line, naming its line
+    # a clear message naming the line for the first bad lines, then how many more there were
     warnings = [line for line in run.err_lines if line.startswith("Warning: ")]
-    assert len(warnings) == n_skipped
+    shown = min(n_skipped, MAX_WARNINGS)
+    assert len(warnings) == shown + 1
+    assert all(f"Warning: {source}:" in line and ": skipped: " in line for line in warnings[:shown])
     assert f"Warning: {source}:{BAD_EVERY}: skipped: invalid JSON" in warnings[0]
+    assert warnings[-1] == f"Warning: {n_skipped - shown:,} more warnings not shown"
     with sqlite3.connect(db) as connection:
         one = connection.execute
         assert one("PRAGMA integrity_check").fetchone()[0] == "ok"
