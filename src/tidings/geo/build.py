@@ -36,7 +36,7 @@ from typing import Any
 from tidings.geo.normalize import normalize, skeleton, strip_generic, variants
 
 #: Bumped whenever the schema or the build changes: part of the default file name.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # name kinds (lower is better)
 PRIMARY, ALIAS, ALTERNATE, DEMONYM, CODE, SKELETON = 0, 1, 2, 3, 4, 5
