@@ -102,6 +102,17 @@ def test_formats(client: TestClient) -> None:
     assert client.get("/api/events.json").json()["total"] == 8
 
 
+def test_geojson_fields_keep_only_the_properties_asked_for(client: TestClient) -> None:
+    full = client.get("/api/events.geojson?type=ASSAULT").json()["features"]
+    lean = client.get("/api/events.geojson?type=ASSAULT&fields=id,type,location").json()["features"]
+    assert [f["properties"]["id"] for f in lean] == [f["properties"]["id"] for f in full]
+    assert all(set(f["properties"]) == {"id", "type", "location"} for f in lean)
+    assert [f["properties"]["location"] for f in lean] == [f["properties"]["location"] for f in full]
+    assert [f["geometry"] for f in lean] == [f["geometry"] for f in full]
+    bad = client.get("/api/events.geojson?fields=id,password")
+    assert bad.status_code == 400 and bad.json()["ok"] is False and "password" in bad.json()["error"]
+
+
 def test_event_detail_has_evidence_and_reports(client: TestClient) -> None:
     drone = _all(client, "/api/events?acled_type=Air/drone strike")[0]
     body = client.get(f"/api/events/{drone['id']}").json()

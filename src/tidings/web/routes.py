@@ -74,6 +74,22 @@ def _event_query(
     )
 
 
+#: Properties of a listed event (``.geojson`` features carry the place's name as ``location``).
+EVENT_FIELDS = frozenset(queries.summary({"id": "", "article_id": ""}))
+
+
+def _fields(value: str | None) -> frozenset[str] | None:
+    """The property names of ``fields=`` (None: all); an unknown name is a 400."""
+    if not value:
+        return None
+    names = frozenset(n.strip() for n in value.split(",") if n.strip())
+    unknown = sorted(names - EVENT_FIELDS)
+    if unknown:
+        known = ", ".join(sorted(EVENT_FIELDS))
+        raise ApiError(400, f"unknown field {unknown[0][:40]!r}; fields are: {known}")
+    return names
+
+
 def _db(request: Request) -> Any:
     return request.app.state.db.connect()
 
@@ -97,6 +113,7 @@ def events(
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
     merged: bool = False,
     exact_total: bool = False,
+    fields: Text = None,
 ) -> Response:
     """Filters: date range (``since``, ``until``), PLOVER ``type``, ACLED ``acled_type`` (event or
     sub-event type), ``country`` (ISO3), ``actor`` and ``place`` (names, substring), ``q`` (words
@@ -107,12 +124,16 @@ def events(
     ``total_exact`` is false (the total is at least that). ``exact_total=true`` counts them all,
     which takes longer on a large store. The ``.jsonl`` and ``.csv`` forms give the same in the
     ``X-Total-Count`` and ``X-Total-Exact`` headers. Pages follow ``next`` (a keyset cursor on date
-    and row): every page costs the same however deep, and no event repeats or is skipped."""
+    and row): every page costs the same however deep, and no event repeats or is skipped.
+
+    ``fields`` (``.geojson`` only): the feature properties to keep, comma-separated (e.g.
+    ``id,type,date,location`` for a map); all of them by default."""
     if fmt not in FORMATS:
         raise ApiError(404, f"unknown format .{fmt[:20]}; use one of: {', '.join('.' + f for f in FORMATS)}")
     query = _event_query(
         since, until, type, acled_type, country, actor, place, q, bbox, story, cursor, limit, merged
     )
+    keep = _fields(fields)
     with _db(request) as connection:
         try:
             page = queries.list_events(connection, query, exact_total=exact_total)
@@ -132,8 +153,7 @@ def events(
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [e["location"]["lon"], e["location"]["lat"]]},
             "properties": {
-                **{k: v for k, v in e.items() if k != "location"},
-                "location": e["location"]["name"],
+                k: v for k, v in {**e, "location": e["location"]["name"]}.items() if keep is None or k in keep
             },
         }
         for e in page["events"]
