@@ -64,3 +64,8 @@ def test_windows_widen_only_to_a_coarser_precision() -> None:
     assert dates_compatible("2021-Q3", "quarter", "2021-08-15", "day") is True
     assert dates_compatible("2021-Q3", "quarter", "2021-12-15", "day") is False
     assert dates_compatible("PRESENT_REF", None, "2021-12-15", "day") is None
+    # days: the same day or the next (a late-night report), not two days apart (a clash on the
+    # 5th and a drone attack on the 7th in the same city are two happenings)
+    assert dates_compatible("2021-11-06", "day", "2021-11-07", "day") is True
+    assert dates_compatible("2021-11-05", "day", "2021-11-07", "day") is False
+    assert dates_compatible("2021-11", "month", "2021-12-01", "day") is True

@@ -54,8 +54,11 @@ _WIDER = {
 
 
 def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool | None:
-    """Whether two dates can name the same happening: their windows overlap (None: unknown)."""
+    """Whether two dates can name the same happening (None: unknown): the periods they stand for
+    overlap or are at most a day apart (late-night reports, time zones) — two days dated to the
+    day match when they are the same or next to each other, not two days apart."""
     wa, wb = window(a, pa), window(b, pb)
     if wa is None or wb is None:
         return None
-    return wa[0] <= wb[1] and wb[0] <= wa[1]
+    # each window carries a day of slack on both sides: one day of slack in all is allowed
+    return wa[0] + _ONE_DAY <= wb[1] and wb[0] + _ONE_DAY <= wa[1]
