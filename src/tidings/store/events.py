@@ -289,6 +289,7 @@ def _trigger(value: Any, text: str) -> str | None:
 
 # -- dates --------------------------------------------------------------------------------------
 
+
 def date_range(value: str | None) -> tuple[str | None, str | None]:
     """First and last day a TIMEX3 date value covers (``2021-11`` → 2021-11-01 … 2021-11-30)."""
     found = period(value)
@@ -313,15 +314,17 @@ class EventFilter:
     article_id: str | None = None
     limit: int | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL ``WHERE`` clause (possibly empty) and its parameters."""
+    def indexed(self) -> tuple[list[str], list[Any]]:
+        """Type, ACLED type (event or sub-event type), country and date range as clauses on
+        ``events e`` with their parameters: type and ACLED type compare case-blind (ASCII), written
+        so that the store's ``COLLATE NOCASE`` indexes serve them."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.type:
-            clauses.append("upper(e.type) = upper(?)")
+            clauses.append("e.type = ? COLLATE NOCASE")
             params.append(self.type.strip())
         if self.acled_type:
-            clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
+            clauses.append("(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)")
             params += [self.acled_type.strip()] * 2
         if self.country:
             clauses.append("e.country = ?")
@@ -332,6 +335,11 @@ class EventFilter:
         if self.until:
             clauses.append("e.date_start <= ?")
             params.append(self.until)
+        return clauses, params
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL ``WHERE`` clause (possibly empty) and its parameters."""
+        clauses, params = self.indexed()
         if self.actor:
             clauses.append("(e.actors LIKE ? ESCAPE '\\' OR e.recipients LIKE ? ESCAPE '\\')")
             params += [_like(self.actor)] * 2

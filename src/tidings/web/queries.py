@@ -68,27 +68,8 @@ class EventQuery:
 
     def plain(self) -> tuple[list[str], list[Any]]:
         """The filters an index of the events table serves in date order (type, ACLED type,
-        country, dates) and ``merged``. The same semantics as
-        :meth:`EventFilter.where`: type and ACLED type compare case-blind (ASCII, like SQLite's
-        ``upper``), written so the store's ``COLLATE NOCASE`` indexes apply."""
-        f = self.filters
-        clauses: list[str] = []
-        params: list[Any] = []
-        if f.type:
-            clauses.append("e.type = ? COLLATE NOCASE")
-            params.append(f.type.strip())
-        if f.acled_type:
-            clauses.append("(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)")
-            params += [f.acled_type.strip()] * 2
-        if f.country:
-            clauses.append("e.country = ?")
-            params.append(f.country.strip().upper())
-        if f.since:
-            clauses.append("e.date_end >= ?")
-            params.append(f.since)
-        if f.until:
-            clauses.append("e.date_start <= ?")
-            params.append(f.until)
+        country, dates: :meth:`EventFilter.indexed`, as ``tidings events`` filters) and ``merged``."""
+        clauses, params = self.filters.indexed()
         if self.merged:  # one row per happening: the first report of each merged event
             clauses.append("EXISTS (SELECT 1 FROM merged_events mr WHERE mr.representative = e.id)")
         return clauses, params
@@ -508,6 +489,8 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any] |
 FACET_CAP = 20_000
 #: …and for at most this many seconds (``None``: no limit): the latest events counted by then.
 FACET_BUDGET: float | None = 0.04
+#: Past the budget, the counts are of this many latest matching events.
+FACET_FALLBACK = 2_000
 
 
 def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
@@ -521,25 +504,18 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     clauses, params = _clauses(connection, query)
     total, exact = count_events(connection, clauses, params, TOTAL_CAP)
     where = " AND ".join(clauses).replace("e.date_end >= ?", "+e.date_end >= ?")
-    sql = "SELECT e.type, e.sub_event_type, e.country, substr(e.date_start, 1, 10) FROM events e" + (
-        f" WHERE {where}" if where else ""
+    matching = (
+        "SELECT e.type, e.sub_event_type, e.country, substr(e.date_start, 1, 10) AS day FROM events e"
+        + (f" WHERE {where}" if where else "")
     )
-    if total > FACET_CAP or not exact:  # the latest ones, in the order of the event list
-        sql += " ORDER BY e.date_start DESC, e.rowid DESC"
-    counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
-    counted = 0
+    latest = matching + " ORDER BY e.date_start DESC, e.rowid DESC"  # in the order of the event list
     interrupted = False
-    deadline = time.perf_counter() + (FACET_BUDGET or 0.0)
     if FACET_BUDGET is not None:
-        connection.set_progress_handler(_stopper(deadline), 1_000)
+        connection.set_progress_handler(_stopper(time.perf_counter() + FACET_BUDGET), 1_000)
     try:
-        cursor = connection.execute(sql + " LIMIT ?", [*params, FACET_CAP])
-        while rows := cursor.fetchmany(256):
-            counted += len(rows)
-            for row in rows:
-                for tally, key in zip(counts, row, strict=True):
-                    if key is not None:
-                        tally[key] = tally.get(key, 0) + 1
+        rows = _facet_counts(
+            connection, latest if total > FACET_CAP or not exact else matching, params, FACET_CAP
+        )
     except sqlite3.OperationalError as exc:
         if "interrupt" not in str(exc):
             raise
@@ -547,6 +523,15 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     finally:
         if FACET_BUDGET is not None:
             connection.set_progress_handler(None, 0)
+    if interrupted:  # over the time budget: the latest few, a bounded walk of the date index
+        rows = _facet_counts(connection, latest, params, FACET_FALLBACK)
+    counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
+    counted = 0
+    for tally, key, n in rows:
+        if tally == 0:
+            counted += n
+        if key is not None:
+            counts[tally][key] = n
     types, acled, countries, days = counts
     return {
         "types": _ranked(types),
@@ -555,9 +540,24 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
         "dates": [{"date": d, "n": days[d]} for d in sorted(days)],
         "total": max(total, counted) if not exact else total,
         "total_exact": exact,
-        "partial": interrupted or counted < total or not exact,
+        "partial": (interrupted and counted >= FACET_FALLBACK) or counted < total or not exact,
         "counted": counted,
     }
+
+
+def _facet_counts(
+    connection: sqlite3.Connection, matching: str, params: list[Any], cap: int
+) -> list[tuple[int, str | None, int]]:
+    """(facet, value, count) of the first ``cap`` rows of ``matching``, counted by SQLite in one
+    statement (no Python loop over the rows, so other requests keep running meanwhile)."""
+    sql = (
+        f"WITH m AS MATERIALIZED ({matching} LIMIT ?) "
+        "SELECT 0, type, COUNT(*) FROM m GROUP BY type UNION ALL "
+        "SELECT 1, sub_event_type, COUNT(*) FROM m GROUP BY sub_event_type UNION ALL "
+        "SELECT 2, country, COUNT(*) FROM m GROUP BY country UNION ALL "
+        "SELECT 3, day, COUNT(*) FROM m GROUP BY day"
+    )
+    return connection.execute(sql, [*params, cap]).fetchall()
 
 
 def _ranked(counts: dict[str, int]) -> dict[str, int]:
