@@ -145,10 +145,11 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
         if not raw:
             return
         lineno += 1
+        source = f"{name}:{lineno}"
         if len(raw) > limit:  # cannot hold a text under the limit: skip unparsed
             size = len(raw) + (_skip_line(stream) if not raw.endswith(b"\n") else 0)
             yield Rejection(
-                f"{name}:{lineno}",
+                source,
                 f"line of {size:,} bytes is over the limit of {limit:,} (raise it with --max-chars)",
                 "too long",
             )
@@ -158,28 +159,26 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Items:
         if text is None:
             decoded = decode_bytes(body)
             if decoded.note:
-                yield Notice(f"{name}:{lineno}", decoded.note)
+                yield Notice(source, decoded.note)
             text = decoded.text
         if not text.strip():
             continue
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Rejection(
-                f"{name}:{lineno}", f"invalid JSON ({_message(exc)} at column {exc.colno})", "invalid JSON"
-            )
+            yield Rejection(source, f"invalid JSON ({_message(exc)} at column {exc.colno})", "invalid JSON")
             continue
         except RecursionError:
-            yield Rejection(f"{name}:{lineno}", "invalid JSON (nested too deeply)", "invalid JSON")
+            yield Rejection(source, "invalid JSON (nested too deeply)", "invalid JSON")
             continue
         if not isinstance(record, dict):
             yield Rejection(
-                f"{name}:{lineno}",
+                source,
                 f"expected a JSON object, got {type(record).__name__}",
                 "not a JSON object",
             )
             continue
-        yield article_from_record(record, f"{name}:{lineno}", options, "jsonl")
+        yield article_from_record(record, source, options, "jsonl")
 
 
 def _plain_utf8(body: bytes) -> str | None:

@@ -340,19 +340,13 @@ class EventFilter:
     def where(self) -> tuple[str, list[Any]]:
         """The SQL ``WHERE`` clause (possibly empty) and its parameters."""
         clauses, params = self.indexed()
-        if self.actor:
-            clauses.append("(e.actors LIKE ? ESCAPE '\\' OR e.recipients LIKE ? ESCAPE '\\')")
-            params += [_like(self.actor)] * 2
-        if self.place:
-            clauses.append("(e.location LIKE ? ESCAPE '\\' OR e.admin1 LIKE ? ESCAPE '\\')")
-            params += [_like(self.place)] * 2
-        if self.search:
-            for word in self.search.split():
-                clauses.append(
-                    "(e.notes LIKE ? ESCAPE '\\' OR e.trigger LIKE ? ESCAPE '\\' "
-                    "OR e.actors LIKE ? ESCAPE '\\' OR e.recipients LIKE ? ESCAPE '\\')"
-                )
-                params += [_like(word)] * 4
+        searched = [(NAME_COLUMNS["actor"], self.actor), (NAME_COLUMNS["place"], self.place)]
+        searched += [(_SEARCH_COLUMNS, word) for word in (self.search or "").split()]
+        for columns, value in searched:
+            if value:
+                clause, values = like_any(columns, value)
+                clauses.append(clause)
+                params += values
         if self.article_id:
             clauses.append("e.article_id LIKE ? ESCAPE '\\'")
             params.append(_escape(self.article_id) + "%")
@@ -380,6 +374,18 @@ def query_events(connection: sqlite3.Connection, filters: EventFilter) -> Iterat
         row["record"] = json.loads(row["record"])
         row["detail"] = json.loads(row["detail"])
         yield row
+
+
+#: The columns an actor or a place name is looked for in (``actor=``, ``place=`` filters).
+NAME_COLUMNS = {"actor": ("actors", "recipients"), "place": ("location", "admin1")}
+_SEARCH_COLUMNS = ("notes", "trigger", "actors", "recipients")
+
+
+def like_any(columns: tuple[str, ...], value: str) -> tuple[str, list[str]]:
+    """``value`` as a substring of any of ``columns`` of ``events e`` (SQLite's ``LIKE``: ASCII
+    case-blind), as a clause and its parameters."""
+    clause = "(" + " OR ".join(f"e.{column} LIKE ? ESCAPE '\\'" for column in columns) + ")"
+    return clause, [_like(value)] * len(columns)
 
 
 def _like(value: str) -> str:

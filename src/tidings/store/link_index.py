@@ -20,8 +20,9 @@ Entry = tuple[str, str | None, str | None, str | None, str | None]
 _UNDATED = "-"
 
 
-def _month(day: str | None) -> str:
-    return day[:7] if day else _UNDATED
+def month_of(day: str | None) -> str:
+    """The month (``YYYY-MM``) of an ISO date, ``-`` for none."""
+    return day[:7] if day and len(day) >= 7 else _UNDATED
 
 
 class MergedIndex:
@@ -72,7 +73,7 @@ class MergedIndex:
     def put(self, row: dict[str, Any]) -> None:
         """Record a merged event just written (a row of :func:`tidings.stories.link.summarize`)."""
         self.remove(row["id"])
-        key = (row["type"], _month(row["date_start"]))
+        key = (row["type"], month_of(row["date_start"]))
         cell = self.cells.get(key)
         if cell is None:
             return  # not loaded: read from the store when first needed
@@ -86,7 +87,7 @@ class MergedIndex:
         place = self.where.pop(merged_id, None)
         if place is None:
             return
-        cell = self.cells.get((place[0], _month(place[1])))
+        cell = self.cells.get((place[0], month_of(place[1])))
         if cell is not None and merged_id in cell.get(place[1], {}):
             del cell[place[1]][merged_id]
             self.size -= 1
@@ -108,7 +109,7 @@ class MergedIndex:
         else:
             first, last, low = window
             days: list[tuple[str, dict[str, Entry]]] = []
-            for month in _months(low, last):
+            for month in months(low, last):
                 days += [
                     (day, entries)
                     for day, entries in self._cell(kind, month).items()
@@ -128,7 +129,7 @@ class MergedIndex:
         return [e[0] for e in found[:limit]]
 
 
-def _months(first: str, last: str) -> list[str]:
+def months(first: str, last: str) -> list[str]:
     """The months (``YYYY-MM``) from the one of ``first`` to the one of ``last`` (ISO dates)."""
     start = int(first[:4]) * 12 + int(first[5:7]) - 1
     end = int(last[:4]) * 12 + int(last[5:7]) - 1

@@ -28,12 +28,13 @@ from typing import Any
 
 from tidings.store.db import Transaction
 from tidings.store.events import event_id
-from tidings.store.link_index import MergedIndex
+from tidings.store.link_index import MergedIndex, month_of, months
 from tidings.stories.link import (
     LINKED_AUX,
     STORY_DAYS,
     Member,
     best_match,
+    iso_day,
     member_from_row,
     stable_id,
     story_keys,
@@ -120,8 +121,8 @@ def _long_starts(first: date) -> tuple[str, ...]:
 def _indexed_candidates(index: MergedIndex, event: Member) -> list[str]:
     """What :func:`_candidates` finds, from the run's in-memory index."""
     window = event.window()
-    first = _day(window[0]) if window else None
-    last = _day(window[1]) if window else None
+    first = iso_day(window[0]) if window else None
+    last = iso_day(window[1]) if window else None
     if window is None or first is None or last is None:
         return index.candidates(event.type, event.country, None, (), LIMIT)
     low = first - timedelta(days=SHORT_SPAN) if first > _EARLIEST else date.min
@@ -135,7 +136,7 @@ def _candidates(connection: sqlite3.Connection, event: Member) -> list[str]:
     country_clause = "(m.country = ? OR m.country IS NULL)" if event.country else "1"
     country = [event.country] if event.country else []
     window = event.window()
-    first = _day(window[0]) if window else None
+    first = iso_day(window[0]) if window else None
     head = "SELECT m.id, m.first_reported FROM merged_events m WHERE m.type IS ? AND"
     if window is None or first is None:
         sql = f"{head} m.date_start IS NULL AND {country_clause}"
@@ -153,13 +154,6 @@ def _candidates(connection: sqlite3.Connection, event: Member) -> list[str]:
         f"SELECT id FROM ({sql}) ORDER BY first_reported DESC, id LIMIT {LIMIT}", params
     )
     return [row[0] for row in rows]
-
-
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _write_merged(
@@ -185,7 +179,7 @@ def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> set[str]
     """Store a merged event's story keys, each with the month it began (``key@YYYY-MM``), so
     that a key shared by thousands of events (a president and the country) is looked up only
     in the months around an event; returns the keys it did not have (without their month)."""
-    month = _month(row["date_start"])
+    month = month_of(row["date_start"])
     keys = story_keys(row["participants"], row["location"], row["country"], row["articles"])
     wanted = {f"{key}@{month}" for key in keys}
     stored = {
@@ -200,16 +194,6 @@ def _write_keys(connection: sqlite3.Connection, row: dict[str, Any]) -> set[str]
         [(k, row["id"]) for k in sorted(wanted - stored)],
     )
     return {k.rsplit("@", 1)[0] for k in wanted - stored}
-
-
-def _month(day: str | None) -> str:
-    return day[:7] if day and len(day) >= 7 else "-"
-
-
-def _months(first: str, last: str) -> list[str]:
-    """The months (``YYYY-MM``) from the one of ``first`` to the one of ``last``."""
-    index, end = int(first[:4]) * 12 + int(first[5:7]) - 1, int(last[:4]) * 12 + int(last[5:7]) - 1
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, end + 1)]
 
 
 def _near(day: str | None, days: int) -> tuple[str, str] | None:
@@ -236,10 +220,10 @@ def _assign_story(
     near = _near(merged["date_start"], STORY_DAYS)
     keys: list[str] = []
     if near:  # each key in the months around the event, and as written before keys had months
-        months = _months(*near)
+        around = months(*near)
         wanted = story_keys(merged["participants"], merged["location"], merged["country"], merged["articles"])
         for key in sorted(wanted if only is None else wanted & only):
-            keys += [key, *(f"{key}@{month}" for month in months)]
+            keys += [key, *(f"{key}@{month}" for month in around)]
     if keys and near:
         for i in range(0, len(keys), 400):  # one query per 400 keys
             part = keys[i : i + 400]

@@ -45,7 +45,8 @@ def stable_id(prefix: str, seed: str) -> str:
     return f"{prefix}{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:16]}"
 
 
-def _day(value: str | None) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO date (``YYYY-MM-DD``), None for none or anything else."""
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
@@ -107,7 +108,7 @@ class Member:
 
     def window(self, slack: int = SLACK_DAYS) -> tuple[str, str] | None:
         """The dates this event may have happened on, widened by ``slack`` days."""
-        first, last = _day(self.date_start), _day(self.date_end)
+        first, last = iso_day(self.date_start), iso_day(self.date_end)
         if first is None or last is None:
             return None
         try:
@@ -226,7 +227,7 @@ def summarize(merged_id: str, members: list[Member]) -> dict[str, Any]:
 
 
 def _span(m: Member) -> int:
-    first, last = _day(m.date_start), _day(m.date_end)
+    first, last = iso_day(m.date_start), iso_day(m.date_end)
     return (last - first).days if first and last else 10**6
 
 

@@ -12,10 +12,12 @@ import binascii
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidings.store.events import EventFilter
+from tidings.store.events import NAME_COLUMNS, EventFilter, like_any
 
 MAX_LIMIT = 10_000
 
@@ -31,11 +33,6 @@ COUNT_BUDGET: float | None = 0.015
 #: A substring, word or story filter matching at most this many events drives the query (its events
 #: are fetched and sorted); one matching more is checked on each row of a walk in date order.
 CANDIDATES = 4_000
-
-
-def _like(value: str) -> str:
-    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _phrase(value: str) -> str:
@@ -110,12 +107,11 @@ class EventQuery:
             # on a walk in date order the box is checked on each row, not looked up in the index
             check = "(" + box.replace("lat ", "+e.lat ").replace("lon ", "+e.lon ") + ")"
             out.append(Narrowing(listed, box_params, check, box_params))
-        for value, columns in ((self.filters.actor, ("actors", "recipients")),
-                               (self.filters.place, ("location", "admin1"))):  # fmt: skip
+        for value, columns in ((self.filters.actor, NAME_COLUMNS["actor"]),
+                               (self.filters.place, NAME_COLUMNS["place"])):  # fmt: skip
             if not value:
                 continue
-            pattern = _like(value)
-            check = "(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")"
+            check, check_params = like_any(columns, value)
             words = value.strip()
             # the trigram index finds substrings of 3 characters or more (case-blind, a superset of
             # LIKE's ASCII case folding); the LIKE on the row decides
@@ -124,7 +120,7 @@ class EventQuery:
             )
             out.append(
                 Narrowing(listed, ["{" + " ".join(columns) + "} : " + _phrase(words)], check,
-                          [pattern] * len(columns), exact=False)
+                          check_params, exact=False)
             )  # fmt: skip
         return out
 
@@ -249,6 +245,24 @@ def _stopper(deadline: float) -> Any:
     return stop
 
 
+@contextmanager
+def _time_budget(connection: sqlite3.Connection, seconds: float | None) -> Iterator[None]:
+    """Statements run inside stop with ``sqlite3.OperationalError`` ("interrupted", see
+    :func:`_interrupted`) once ``seconds`` have passed (see :func:`_stopper`); ``None``: no limit."""
+    if seconds is None:
+        yield
+        return
+    connection.set_progress_handler(_stopper(time.perf_counter() + seconds), 1_000)
+    try:
+        yield
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+def _interrupted(exc: sqlite3.OperationalError) -> bool:
+    return "interrupt" in str(exc)
+
+
 def count_events(
     connection: sqlite3.Connection,
     clauses: list[str],
@@ -265,22 +279,16 @@ def count_events(
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     if cap is None:
         return connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0], True
-    budget = COUNT_BUDGET
-    deadline = time.perf_counter() + (budget or 0.0)
-    if budget is not None:
-        connection.set_progress_handler(_stopper(deadline), 1_000)
     n = 0
     try:
-        cursor = connection.execute(f"SELECT 1 FROM events e{where} LIMIT ?", [*params, cap + 1])
-        while rows := cursor.fetchmany(64):
-            n += len(rows)
+        with _time_budget(connection, COUNT_BUDGET):
+            cursor = connection.execute(f"SELECT 1 FROM events e{where} LIMIT ?", [*params, cap + 1])
+            while rows := cursor.fetchmany(64):
+                n += len(rows)
     except sqlite3.OperationalError as exc:
-        if "interrupt" not in str(exc):
+        if not _interrupted(exc):
             raise
         return max(n, at_least), False
-    finally:
-        if budget is not None:
-            connection.set_progress_handler(None, 0)
     return min(n, cap), n <= cap
 
 
@@ -510,19 +518,15 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     )
     latest = matching + " ORDER BY e.date_start DESC, e.rowid DESC"  # in the order of the event list
     interrupted = False
-    if FACET_BUDGET is not None:
-        connection.set_progress_handler(_stopper(time.perf_counter() + FACET_BUDGET), 1_000)
     try:
-        rows = _facet_counts(
-            connection, latest if total > FACET_CAP or not exact else matching, params, FACET_CAP
-        )
+        with _time_budget(connection, FACET_BUDGET):
+            rows = _facet_counts(
+                connection, latest if total > FACET_CAP or not exact else matching, params, FACET_CAP
+            )
     except sqlite3.OperationalError as exc:
-        if "interrupt" not in str(exc):
+        if not _interrupted(exc):
             raise
         interrupted = True
-    finally:
-        if FACET_BUDGET is not None:
-            connection.set_progress_handler(None, 0)
     if interrupted:  # over the time budget: the latest few, a bounded walk of the date index
         rows = _facet_counts(connection, latest, params, FACET_FALLBACK)
     counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
