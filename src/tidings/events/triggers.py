@@ -41,7 +41,6 @@ _PEOPLE_SUBJECT = frozenset(
 )  # fmt: skip
 _CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
-_WILLING = frozenset({"willing", "ready", "agree", "offer", "prepared", "eager", "keen"})
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
@@ -377,12 +376,12 @@ def _retype(mention: Mention) -> None:
     aux: set[str] = set()
     for verb in chain:
         aux |= _aux_lemmas(verb)
-    future = (
-        bool(aux & lx.FUTURE_AUX)
-        or bool(governors & lx.INTENT)
+    intended = (
+        bool(governors & lx.INTENT)
         or any(_lemma(t) in _ADJ_INTENT for t in chain[1:])
         or any(_lemma(c) in _ADJ_INTENT for t in chain for c in t.children if c.dep_ == "acomp")
     )
+    future = bool(aux & lx.FUTURE_AUX) or intended
     reporters = [t for t in chain[1:] if _lemma(t) in lx.REPORTING or _lemma(t) in _DIRECTIVE_NOUNS]
     reported = bool(reporters)
     negated = any(_negated(t) for t in chain)
@@ -391,9 +390,10 @@ def _retype(mention: Mention) -> None:
         mention.type, mention.mode = "REJECT", None
     elif kind in lx.COOPERATIVE and future and (head.pos_ == "VERB" or _willing_to(head)):
         mention.type = "AGREE"  # "ready to resume talks", "open to talks" (willingness, manual AGREE)
-    elif kind == "RETREAT" and future and head.pos_ == "VERB":
-        willing = bool(lemmas & _WILLING) or any(_lemma(c) in _WILLING for t in chain for c in t.children)
-        mention.type = "AGREE" if willing else "CONCEDE"
+    elif kind == "RETREAT" and future and head.pos_ == "VERB" and (reported or intended):
+        # an announced, offered or intended retreat is an intent to yield (CAMEO2PLOVER 035x: AGREE);
+        # one the writer states will happen ("the premier will resign") stays the retreat itself
+        mention.type = "AGREE"
     elif kind == "CONCEDE" and _lemma(head) in ("allow", "permit") and future:
         mention.type = "AGREE"
     elif kind in lx.FORCEFUL and future and (reported or governors & lx.INTENT) and head.pos_ == "VERB":
