@@ -34,3 +34,48 @@ def test_an_announced_or_intended_retreat_is_an_intent_to_yield(text: str) -> No
 def test_a_retreat_the_writer_states_will_happen_is_the_retreat() -> None:
     types = _types("The finance minister of Peru will resign after the budget vote.")
     assert types == ["RETREAT"], types
+
+
+# -- codebook acts by what is acted on (manual v2.0 and CAMEO2PLOVER; sentences written here) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "wrong"),
+    [
+        ("North Korea test-fired two ballistic missiles into the sea on Sunday.", "MOBILIZE", "ASSAULT"),
+        ("Iran tested a new long-range missile on Tuesday.", "MOBILIZE", None),
+        ("The army staged military exercises along the border on Friday.", "MOBILIZE", "COOPERATE"),
+        ("The Chinese navy held live-fire drills near the island on Monday.", "MOBILIZE", None),
+        ("The navies of India and France held joint exercises in the Indian Ocean.", "COOPERATE", "MOBILIZE"),
+        ("Militants shut off the water supply to the city on Monday.", "COERCE", None),
+        ("The United States withdrew from the arms control treaty on Friday.", "SANCTION", "RETREAT"),
+        ("Venezuela pulled out of the regional trade bloc last week.", "SANCTION", "RETREAT"),
+        ("The government expelled the UN refugee agency from the country on Monday.", "SANCTION", "COERCE"),
+        ("The junta expelled foreign aid workers and international observers.", "SANCTION", "COERCE"),
+        ("Police freed twelve trafficking victims during a raid in the port on Monday.", "AID", "RETREAT"),
+        ("The court issued an arrest warrant for the exiled opposition leader.", "THREATEN", None),
+        ("The two foreign ministers spoke by telephone on Tuesday.", "CONSULT", None),
+    ],
+)
+def test_codebook_acts_decided_by_their_object(text: str, kind: str, wrong: str | None) -> None:
+    types = _types(text)
+    assert kind in types, types
+    assert wrong is None or wrong not in types, types
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The army withdrew its troops from the border town on Monday.", "RETREAT"),
+        ("The government deported a French journalist on Monday.", "COERCE"),
+        ("The rebels freed thirty hostages near the border on Monday.", "RETREAT"),
+        ("Rebels fired rockets at the airport on Monday.", "ASSAULT"),
+    ],
+)
+def test_the_same_verbs_keep_their_type_on_other_objects(text: str, kind: str) -> None:
+    assert kind in _types(text)
+
+
+def test_bad_input_to_the_object_rules_does_not_crash() -> None:
+    for text in ("Withdrew from.", "Expelled", "test-fired", "held drills drills drills with with", ""):
+        assert isinstance(_types(text), list)

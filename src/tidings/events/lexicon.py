@@ -192,7 +192,9 @@ NOUNS: dict[str, Entry] = {
     "approval": ("SUPPORT", None),
     "pardon": ("CONCEDE", None), "amnesty": ("CONCEDE", None), "apology": ("CONCEDE", None),
     "concession": ("CONCEDE", None),
-    "cooperation": ("COOPERATE", None), "exercise": ("COOPERATE", None), "extradition": ("COOPERATE", None),
+    "cooperation": ("COOPERATE", None), "exercise": ("MOBILIZE", "troops"), "extradition": ("COOPERATE", None),
+    "drill": ("MOBILIZE", "troops"), "maneuver": ("MOBILIZE", "troops"), "manoeuvre": ("MOBILIZE", "troops"),
+    "war game": ("MOBILIZE", "troops"),
     "aid": ("AID", None), "assistance": ("AID", None), "asylum": ("AID", None), "donation": ("AID", None),
     "loan": ("AID", None), "grant": ("AID", None), "relief": ("AID", None),
     "withdrawal": ("RETREAT", "withdraw"), "pullout": ("RETREAT", "withdraw"), "pullback": ("RETREAT", "withdraw"),
@@ -256,7 +258,7 @@ NOUNS.update({
 #: Noun triggers that are only events with a participant or article of their own; as bare
 #: modifiers ("peace talks", "war crimes") or generic mentions they are not coded.
 WEAK_NOUNS: frozenset[str] = frozenset(
-    {"war", "violence", "deal", "call", "charge", "sentence", "trial", "hearing", "exercise", "relief",
+    {"war", "violence", "deal", "call", "charge", "sentence", "trial", "hearing", "exercise", "drill", "relief",
      "grant", "loan", "welcome", "praise", "release", "aid", "assistance", "cooperation", "agreement",
      "offer", "promise", "pledge", "restriction", "ban", "demand", "request", "threat", "warning",
      "visit", "meeting", "treaty", "accord", "pact", "consensus", "hostility", "unrest", "uprising"}
@@ -362,6 +364,10 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("bow", "demand"): ("CONCEDE", None), ("bow", "pressure"): ("CONCEDE", None),
     ("yield", "demand"): ("CONCEDE", None), ("yield", "pressure"): ("CONCEDE", None),
     ("set", "free"): ("RETREAT", "release"), ("hand", "back"): ("RETREAT", None), ("give", "back"): ("RETREAT", None),
+    ("shut", "off"): ("COERCE", "withhold"), ("switch", "off"): ("COERCE", "withhold"),
+    ("issue", "warrant"): ("THREATEN", "arrest"),
+    ("speak", "phone"): ("CONSULT", "phone"), ("speak", "telephone"): ("CONSULT", "phone"),
+    ("talk", "phone"): ("CONSULT", "phone"), ("talk", "telephone"): ("CONSULT", "phone"),
 }  # fmt: skip
 
 #: Stances expressed, voiced or conveyed ("expressed concern", "voiced support", "sent condolences").

@@ -42,6 +42,28 @@ _STOP_VERBS = frozenset(
      "dissolve", "abandon", "surrender", "end"}
 )  # fmt: skip
 _DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "embassy", "charge"})
+_TESTED = frozenset({"missile", "rocket", "weapon", "bomb", "warhead", "device", "launcher", "torpedo"})
+_CAPTIVES = frozenset({"hostage", "victim", "captive", "abductee"})
+_SECURITY = frozenset(
+    {"police", "army", "troop", "soldier", "force", "commando", "officer", "military", "navy", "marine",
+     "policeman", "guard", "agent", "unit"}
+)  # fmt: skip
+_EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
+_JOINT = frozenset(
+    {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"}
+)
+_MEMBERSHIPS = frozenset(
+    {"treaty", "agreement", "accord", "pact", "convention", "bloc", "alliance", "organization",
+     "organisation", "union", "league", "coalition", "federation", "council", "commission", "court",
+     "talk", "talks", "negotiation", "process", "deal", "protocol", "framework", "partnership",
+     "community", "forum", "mediation"}
+)  # fmt: skip
+_PRESENCE = frozenset(
+    {"observer", "monitor", "inspector", "peacekeeper", "mission", "agency", "ngo", "charity",
+     "organization", "organisation"}
+)  # fmt: skip
+_STAFF = frozenset({"worker", "staff", "personnel", "official", "employee", "team"})
+_AID_MODS = frozenset({"aid", "relief", "humanitarian", "un", "u.n.", "international"})
 _BODIES = frozenset(
     {"party", "organization", "organisation", "league", "union", "federation", "bloc", "alliance",
      "association", "club", "council", "parliament", "movement", "group", "coalition", "committee"}
@@ -64,6 +86,21 @@ def stance(token: Token) -> Found | None:
         entry = lx.STANCE_NOUNS.get(_lemma(obj))
         if entry:
             return (entry[0], entry[1], obj)
+    return None
+
+
+def weapons_test(token: Token) -> Found | None:
+    """A weapon tested or test-fired: increased readiness short of force (codebook, MOBILIZE
+    `weapons`: "test weapons systems"), not an attack."""
+    lemma = _lemma(token)
+    tested = lemma in ("test", "test-fire") or (
+        lemma in ("fire", "launch") and any(_lemma(c) == "test" and c.i < token.i for c in token.children)
+    )
+    if not tested:
+        return None
+    for obj in _children(token, "dobj", "nsubjpass"):
+        if _lemma(obj) in _TESTED:
+            return ("MOBILIZE", "weapons", obj)
     return None
 
 
@@ -105,6 +142,78 @@ def refine(mention: Mention) -> None:
         mention.type, mention.mode = "PROTEST", "riot"  # violence by a crowd is a riot (manual, PROTEST)
     elif lemma == "expel" and not targets & _DIPLOMATS and not _from_body(head):
         mention.type, mention.mode = "COERCE", "deport"  # individuals or groups from a country
+    elif mention.type == "RETREAT" and mention.mode == "release" and targets & _CAPTIVES and _rescuers(head):
+        mention.type, mention.mode = "AID", None  # hostages freed by police or troops (manual, AID)
+    elif (
+        mention.type == "RETREAT"
+        and (lemma == "quit" or mention.mode == "withdraw")
+        and _leaves_body(mention)
+    ):
+        mention.type, mention.mode = "SANCTION", "withdraw"  # leaving a treaty, bloc or talks
+    if mention.type == "COERCE" and mention.mode == "deport" and _presence(acted_on(head)):
+        mention.type, mention.mode = "SANCTION", "expel"  # observers, agencies (CAMEO2PLOVER 166x)
+    exercise(mention)
+
+
+def exercise(mention: Mention) -> None:
+    """Military exercises and drills: one side's are MOBILIZE, joint ones COOPERATE (manual,
+    MOBILIZE ambiguities: "joint military operations are COOPERATE but single-country exercises
+    should be coded as MOBILIZE")."""
+    nouns = [t for t in mention.tokens if _lemma(t) in _EXERCISES]
+    if not nouns or mention.type not in ("MOBILIZE", "COOPERATE"):
+        return
+    if _joint(nouns[0]):
+        mention.type, mention.mode = "COOPERATE", None
+    else:
+        mention.type, mention.mode = "MOBILIZE", "troops"
+
+
+def _joint(noun: Token) -> bool:
+    """ "joint exercises", "exercises with Russia", "India and France held exercises"."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(_lemma(c) in _JOINT for c in mods):
+        return True
+    if sum(1 for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG")) >= 2 or any(
+        _children(c, "conj") for c in mods
+    ):
+        return True
+    verb = noun
+    for _ in range(3):  # the verb the noun depends on ("held drills", "took part in exercises")
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
+    for owner in (noun, verb):
+        if any(_lemma(p) in ("with", "between", "alongside") for p in _children(owner, "prep")):
+            return True
+    return any(_children(s, "conj") for s in _children(verb, "nsubj"))
+
+
+def _rescuers(verb: Token) -> bool:
+    """Police, troops or commandos as the doer (a rescue), not the captors releasing captives."""
+    return any(_lemma(s) in _SECURITY for s in _children(verb, "nsubj"))
+
+
+def _leaves_body(mention: Mention) -> bool:
+    """Withdrawing from (or quitting) a treaty, an organisation or talks: "withdrew from the
+    treaty", "pulled out of the bloc", "quit the alliance" (SANCTION `withdraw`)."""
+    objects = (
+        [o for t in mention.tokens for o in _children(t, "dobj")] if _lemma(mention.head) == "quit" else []
+    )
+    preps = [p for t in mention.tokens for p in _children(t, "prep")]
+    preps += [q for p in preps if _lemma(p) in ("out", "away") for q in _children(p, "prep")]
+    objects += [o for p in preps if _lemma(p) in ("from", "of") for o in _children(p, "pobj")]
+    return any(_lemma(o) in _MEMBERSHIPS or o.ent_type_ == "ORG" for o in objects)
+
+
+def _presence(targets: list[Token]) -> bool:
+    """An international presence: observers, peacekeepers, agencies, aid workers, organisations."""
+    for target in targets:
+        if _lemma(target) in _PRESENCE or target.ent_type_ == "ORG":
+            return True
+        mods = [c for c in target.children if c.dep_ in ("compound", "amod")]
+        if _lemma(target) in _STAFF and any(_lemma(c) in _AID_MODS or c.ent_type_ == "ORG" for c in mods):
+            return True
+    return False
 
 
 def _rioters(verb: Token) -> bool:

@@ -123,6 +123,8 @@ def _verb_mention(token: Token) -> Mention | None:
     stance = rf.stance(token)
     if stance is not None:  # "expressed concern", "sent condolences"
         return Mention(token, stance[0], stance[1], [token, stance[2]])
+    if (tested := rf.weapons_test(token)) is not None:  # "test-fired a missile"
+        return Mention(token, tested[0], tested[1], [token, tested[2]])
     mention = _verb_phrase_mention(token)
     if mention is None and (found := rf.object_event(token)) is not None:
         return Mention(token, found[0], found[1], [token, found[2]])
@@ -243,8 +245,9 @@ def _noun_mention(token: Token) -> Mention | None:
             return None
     if lemma in lx.WEAK_NOUNS and not _eventive(token):
         return None
-    mode = _noun_mode(token, entry)
-    return Mention(token, entry[0], mode, [token])
+    mention = Mention(token, entry[0], _noun_mode(token, entry), [token])
+    rf.exercise(mention)
+    return mention
 
 
 def _eventive(token: Token) -> bool:
