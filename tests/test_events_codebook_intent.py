@@ -79,3 +79,24 @@ def test_the_same_verbs_keep_their_type_on_other_objects(text: str, kind: str) -
 def test_bad_input_to_the_object_rules_does_not_crash() -> None:
     for text in ("Withdrew from.", "Expelled", "test-fired", "held drills drills drills with with", ""):
         assert isinstance(_types(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "wrong"),
+    [
+        ("Students staged a sit-in outside the ministry on Monday.", "PROTEST", None),
+        ("The government did not accept the proposal for new talks.", "REJECT", "CONCEDE"),
+        ("The ministry never allowed the opposition to register.", "REJECT", "CONCEDE"),
+        ("The United States cut off military aid to the regime.", "SANCTION", "COERCE"),
+        ("The government blocked access to social media sites.", "COERCE", "PROTEST"),
+        ("Farmers blocked the main road into the capital on Monday.", "PROTEST", "COERCE"),
+    ],
+)
+def test_hyphenated_nouns_refusals_and_who_blocks(text: str, kind: str, wrong: str | None) -> None:
+    types = _types(text)
+    assert kind in types, types
+    assert wrong is None or wrong not in types, types
+
+
+def test_the_government_accepting_stays_a_concession() -> None:
+    assert "CONCEDE" in _types("The government accepted the demands of the striking miners.")

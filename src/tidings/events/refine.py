@@ -42,6 +42,15 @@ _STOP_VERBS = frozenset(
      "dissolve", "abandon", "surrender", "end"}
 )  # fmt: skip
 _DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "embassy", "charge"})
+_UTILITIES = frozenset({"water", "power", "electricity", "fuel", "food", "internet", "phone", "gas"})
+_AUTHORITIES = frozenset(
+    {"government", "authority", "police", "army", "military", "ministry", "court", "regulator", "regime",
+     "junta", "state", "troop", "soldier", "force", "censor", "official", "administration"}
+)  # fmt: skip
+_MEDIA = frozenset(
+    {"media", "website", "site", "internet", "newspaper", "broadcast", "channel", "network", "platform",
+     "information", "news", "twitter", "facebook", "youtube", "radio", "television", "tv", "press"}
+)  # fmt: skip
 _TESTED = frozenset({"missile", "rocket", "weapon", "bomb", "warhead", "device", "launcher", "torpedo"})
 _CAPTIVES = frozenset({"hostage", "victim", "captive", "abductee"})
 _SECURITY = frozenset(
@@ -150,6 +159,11 @@ def refine(mention: Mention) -> None:
         and _leaves_body(mention)
     ):
         mention.type, mention.mode = "SANCTION", "withdraw"  # leaving a treaty, bloc or talks
+    elif mention.type == "COERCE" and mention.mode == "withhold" and _relations(acted_on(head)):
+        mention.type, mention.mode = "SANCTION", "discontinue"  # "cut off military aid" (not utilities)
+    elif mention.type == "PROTEST" and mention.mode == "obstruct" and _authority(head):
+        mention.type = "COERCE"  # access blocked by a government: a restriction (manual, COERCE)
+        mention.mode = "censor" if _informational(mention) else "restrict"
     if mention.type == "COERCE" and mention.mode == "deport" and _presence(acted_on(head)):
         mention.type, mention.mode = "SANCTION", "expel"  # observers, agencies (CAMEO2PLOVER 166x)
     exercise(mention)
@@ -186,6 +200,28 @@ def _joint(noun: Token) -> bool:
         if any(_lemma(p) in ("with", "between", "alongside") for p in _children(owner, "prep")):
             return True
     return any(_children(s, "conj") for s in _children(verb, "nsubj"))
+
+
+def _relations(targets: list[Token]) -> bool:
+    """Aid, trade or ties (SANCTION when cut), not public goods such as water or power supplies."""
+    for target in targets:
+        mods = {_lemma(c) for c in target.children if c.dep_ in ("compound", "amod")}
+        if _lemma(target) in lx.RELATIONS and not mods & _UTILITIES:
+            return True
+    return False
+
+
+def _authority(verb: Token) -> bool:
+    """A government, its forces or a court as the doer (not protesters)."""
+    for subject in _children(verb, "nsubj"):
+        if _lemma(subject) in _AUTHORITIES or subject.ent_type_ in ("GPE", "ORG"):
+            return True
+    return False
+
+
+def _informational(mention: Mention) -> bool:
+    """Access to media, websites or information ("blocked access to social media")."""
+    return any(_lemma(t) in _MEDIA for m in mention.tokens for t in m.subtree)
 
 
 def _rescuers(verb: Token) -> bool:

@@ -41,6 +41,21 @@ _PEOPLE_SUBJECT = frozenset(
 )  # fmt: skip
 _CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+#: Verbs of consent whose negation is a refusal ("did not accept", "would not agree", "never allowed").
+_ACCEPTING = frozenset(
+    {
+        "accept",
+        "agree",
+        "allow",
+        "permit",
+        "approve",
+        "endorse",
+        "recognize",
+        "recognise",
+        "ratify",
+        "consent",
+    }
+)
 _DIRECTIVE_NOUNS = frozenset(
     {"reminder", "demand", "call", "statement", "message", "letter", "warning", "appeal"}
 )
@@ -85,8 +100,8 @@ def sentence_mentions(sent: SpacySpan) -> list[Mention]:
         mention = _verb_mention(token) if token.pos_ == "VERB" else None
         if mention is None and token.pos_ == "ADJ" and token.lemma_.lower() in ("opposed",):
             mention = Mention(token, "REJECT", None, [token])
-        if mention is None and token.pos_ in ("NOUN", "PROPN"):
-            mention = _noun_mention(token)
+        if mention is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE":
+            mention = _noun_mention(token)  # a month in a date ("On 3 March 2023") is no march
         if mention is None:
             continue
         for extra in mention.tokens:
@@ -218,6 +233,11 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
 
 def _compound_key(token: Token) -> str:
     """ "air strike", "hunger strike", "martial law": the noun with its compound modifier."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        joined = f"{doc[token.i - 2].lower_}-{_lemma(token)}"  # "sit-in" parsed as sit - in
+        if joined in lx.NOUNS and not doc[token.i - 1].whitespace_:
+            return joined
     mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     if mods:
         return f"{_lemma(mods[0])} {_lemma(token)}"
@@ -391,6 +411,8 @@ def _retype(mention: Mention) -> None:
     kind = mention.type
     if negated and (future or reported) and kind in (lx.COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}):
         mention.type, mention.mode = "REJECT", None
+    elif negated and _lemma(head) in _ACCEPTING and head.pos_ == "VERB":
+        mention.type, mention.mode = "REJECT", None  # "did not accept the proposal": a refusal
     elif kind in lx.COOPERATIVE and future and (head.pos_ == "VERB" or _willing_to(head)):
         mention.type = "AGREE"  # "ready to resume talks", "open to talks" (willingness, manual AGREE)
     elif kind == "RETREAT" and future and head.pos_ == "VERB" and (reported or intended):
