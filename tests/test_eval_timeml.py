@@ -12,6 +12,7 @@ from tidings.eval.timeml import (
     evaluate_meantime_timex,
     evaluate_timeml,
     figures,
+    in_half,
     read_meantime,
     read_timeml,
     score_doc,
@@ -125,6 +126,24 @@ def test_evaluate_on_tiny_folders(tmp_path: Path) -> None:
     (tmp_path / "mt" / "intra-doc_annotation" / "corpus_x" / "m.xml").write_text(MEANTIME, encoding="utf-8")
     result = evaluate_meantime_timex(tmp_path / "mt", workers=1, use_parse=False)
     assert (result["gold"], result["system"], result["value_correct"]) == (1, 1, 1)
+
+
+def test_halves_alternate_in_sorted_order_and_cover_everything(tmp_path: Path) -> None:
+    files = [tmp_path / f"{name}.tml" for name in ("d", "a", "c", "b", "e")]
+    even, odd = in_half(files, "even"), in_half(files, "odd")
+    assert [p.stem for p in even] == ["a", "c", "e"]
+    assert [p.stem for p in odd] == ["b", "d"]
+    assert in_half(files, None) == files and in_half([], "odd") == []
+    with pytest.raises(ValueError):
+        in_half(files, "first")
+
+
+def test_evaluate_scores_only_the_requested_half(tmp_path: Path) -> None:
+    (tmp_path / "tb").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "tb" / f"{name}.tml").write_text(TIMEML, encoding="utf-8")
+    assert evaluate_timeml(tmp_path / "tb", workers=1, use_parse=False, half="even")["documents"] == 2
+    assert evaluate_timeml(tmp_path / "tb", workers=1, use_parse=False, half="odd")["documents"] == 1
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -64,10 +64,28 @@ def ref(m: re.Match[str], ctx: Context) -> Result | None:
         )
     if w in _ADJECTIVE_REFS:
         return _adjective_ref(m, ctx, w)
+    if w == "now" and _discourse_now(ctx, m.start(), m.end()):
+        return None
     value = _REFS.get(w)
     if value is None:
         return None
     return Result("DATE", value, None, anchor=False)
+
+
+#: What may stand between a sentence's end and its first word: space, opening quotes, a dash.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]*|\n)[\s\"'`“‘(—–-]*$")
+
+
+def _discourse_now(ctx: Context, start: int, end: int) -> bool:
+    """ "Now, …" opening a sentence: a discourse marker that turns to the next point, not a time.
+
+    "Now, he says, the plan looks different" marks a contrast or a new topic; a "now" inside the
+    clause ("Iraq now controls …") or without the comma ("Now is the time") still refers to the
+    present.
+    """
+    if not ctx.text.startswith(",", end):
+        return False
+    return _SENTENCE_OPENING.search(ctx.text, max(0, start - 12), start) is not None
 
 
 _ADJECTIVE_REFS = {"current": "PRESENT_REF", "recent": "PAST_REF"}

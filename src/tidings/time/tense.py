@@ -124,6 +124,19 @@ def _past_perfect(v: Any) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in v.children)
 
 
+def _reduced_passive(v: Any) -> bool:
+    """A bare past participle set off by a comma, with no subject, auxiliary or subordinator.
+
+    "…, announced Friday, …" or "…, signed on Monday by both sides": the participle describes
+    something already done, whatever the tense of the clause it modifies. A participle opened
+    by "once", "when", "if" ("once approved Friday") is conditional and not counted.
+    """
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "expl") for c in v.children):
+        return False
+    doc = v.doc
+    return v.i > 0 and doc[v.i - 1].text in (",", "—", "–", "(")
+
+
 def _own_tense(v: Any) -> str | None:
     """The tense of one verb from its auxiliaries and its tag."""
     auxiliaries = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -135,6 +148,11 @@ def _own_tense(v: Any) -> str | None:
         and any(a in ("may", "might", "must", "could", "should", "would") for a in auxiliaries)
     ):
         return "past"
+    if v.tag_ == "VBN" and "to" in auxiliaries and v.dep_ in ("acl", "relcl", "advcl"):
+        # A passive infinitive modifying a noun: "the plan, to be announced Friday, …" looks
+        # ahead, "the hostage, said to have been killed Friday" back (an active infinitive,
+        # "flew there to sign the deal Friday", takes the tense of its clause).
+        return "past" if any(a in ("have", "'ve") for a in auxiliaries) else "future"
     for child in v.children:
         if child.dep_ in ("aux", "auxpass"):
             low = child.lower_
@@ -146,6 +164,8 @@ def _own_tense(v: Any) -> str | None:
                 return "past"
             if child.tag_ == "MD":
                 return "future" if low in ("may", "might", "should", "must", "would") else None
+    if v.tag_ == "VBN" and v.dep_ == "advcl" and _reduced_passive(v):
+        return "past"  # "the ruling, announced Friday by the agency, …": a reduced passive clause is done
     if v.tag_ == "VBN" and v.dep_ in ("xcomp", "conj", "ccomp", "advcl") and v.head is not v:
         return None  # a bare participle takes the tense of the verb it completes ("start getting beat up")
     if v.tag_ in ("VBD", "VBN"):

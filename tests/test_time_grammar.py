@@ -1,0 +1,67 @@
+"""Grammar-driven time rules: reduced participles, passive infinitives, discourse "Now,".
+
+Sentences written for these tests. The article date is a Sunday.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.models import Timex
+from tidings.time import find_timexes
+
+SUNDAY = "2021-11-07"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    pytest.importorskip("spacy")
+    from tidings.nlp.model import load
+
+    return load()
+
+
+def parsed(nlp, text: str, dct: str = SUNDAY) -> list[Timex]:  # type: ignore[no-untyped-def]
+    return find_timexes(text, dct, nlp(text))
+
+
+def test_reduced_passive_participle_looks_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Holders will get a dividend under the new terms, announced Friday by the two firms."
+    assert [(t.text, t.value) for t in parsed(nlp, text)] == [("Friday", "2021-11-05")]
+    text = "They will appeal the ruling, issued on Wednesday by the agency."
+    assert [(t.text, t.value) for t in parsed(nlp, text)] == [("Wednesday", "2021-11-03")]
+
+
+def test_participle_with_its_own_auxiliary_keeps_its_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [t.value for t in parsed(nlp, "The new terms will be announced Friday.")] == ["2021-11-12"]
+    # a participle opened by a subordinator is a condition, not a done deed
+    assert [t.value for t in parsed(nlp, "Once approved on Wednesday, the plan will take effect.")] == [
+        "2021-11-10"
+    ]
+
+
+def test_passive_infinitive_looks_ahead_and_perfect_infinitive_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan, to be announced Friday, will cut costs."
+    assert [t.value for t in parsed(nlp, text)] == ["2021-11-12"]
+    text = "The hostage, said to have been killed on Friday, was a teacher."
+    assert [t.value for t in parsed(nlp, text)] == ["2021-11-05"]
+    # an active infinitive takes the tense of its clause
+    assert [t.value for t in parsed(nlp, "He wanted to leave on Friday.")] == ["2021-11-05"]
+
+
+def test_sentence_opening_now_with_a_comma_is_a_discourse_marker() -> None:
+    assert find_timexes("The talks failed. Now, he says, the plan looks different.", SUNDAY) == []
+    assert find_timexes('"Now, we will see," she said.', SUNDAY) == []
+    assert find_timexes("Now, the real work begins.", SUNDAY) == []
+
+
+def test_now_inside_a_clause_or_without_comma_is_the_present() -> None:
+    found = find_timexes("Iraq now controls the port, and now, after the vote, it waits.", SUNDAY)
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF"), ("now", "PRESENT_REF")]
+    assert [t.value for t in find_timexes("Now is the time to act.", SUNDAY)] == ["PRESENT_REF"]
+    assert [t.value for t in find_timexes("Until now, nobody knew.", SUNDAY)] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize("text", ["Now,", ",Now,", "now", ". Now", "Now,\x00", "\u200bNow, x"])
+def test_short_and_odd_inputs_around_now_do_not_crash(text: str) -> None:
+    assert isinstance(find_timexes(text, SUNDAY), list)
