@@ -100,14 +100,16 @@ def sub_city(text: str, q: Query, queries: list[Query], index: int, gaz: Gazette
         if inside is not None:
             return inside
     # the nearest city the article mentions, in the country the article is about
-    tops = [best_candidate(other) for other in queries]
+    # a word inside an organisation's name ("Federal" in "Federal Supreme Court") mentions no city
+    mentioned = [other if other.mention.label != "EMBED" else None for other in queries]
+    tops = [best_candidate(other) if other is not None else None for other in mentioned]
     focus = Counter(t.place.country for t in tops if t is not None and t.kind != SKELETON)
     if not focus:
         return None
     country = focus.most_common(1)[0][0]
     nearest: tuple[int, Place] | None = None
     for j, other in enumerate(queries):
-        top = best_candidate(other)
+        top = tops[j]
         if j == index or top is None or not top.place.feature.startswith("PPL") or top.kind == SKELETON:
             continue
         if top.place.country != country or top.place.population < 5000:
