@@ -4,9 +4,11 @@ The date is the *governing* time expression: one inside a nominal trigger's own 
 October 10 elections", "protests in late 2019"), else one in the trigger's clause, else one in the
 clauses above it (up to the sentence's main clause). Time expressions in relative or other
 embedded clauses are not used: "Kadhimi, who took office in 2020, survived an attack" does not date
-the attack 2020. Failing those, the narrative's last date before the trigger is used: any date
-earlier in the same paragraph, or from earlier paragraphs the last one that is not background
-(within ``HISTORICAL_DAYS`` of the article date); in a background section only its own dates.
+the attack 2020; nor does the clause of a reaction to an event noun or of a happening after it
+("the council condemned the attack on Monday", "a day after the attack": :func:`told_elsewhere`).
+Failing those, the narrative's last date before the trigger is used: any date earlier in the same
+paragraph, or from earlier paragraphs the last one that is not background (within
+``HISTORICAL_DAYS`` of the article date); in a background section only its own dates.
 Failing that, the article date itself (``date_source = "article"``).
 
 Background (Phoenix coded only an article's first four sentences to avoid it; GUIDE §7) is
@@ -104,6 +106,62 @@ def _attachment(doc: Doc, timex: Timex) -> Token | None:
     return token
 
 
+#: Verbs and nouns of reacting to a happening, beyond speech verbs: their clause dates the reaction
+#: ("the council condemned the attack on Monday", "a committee to investigate the attack").
+REACTION_VERBS = (SPEECH_VERBS - words("report announce add post")) | words(
+    "investigate probe examine blame call label term mourn commemorate mark discuss address attribute "
+    "link tie reject dismiss deplore regret review react"
+)
+REACTION_NOUNS = words(
+    "investigation inquiry probe condemnation statement response reaction report responsibility "
+    "account details footage video photographs images news word blame"
+)
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "dative", "attr"})
+_ABOUT_PREPS = words("as about over to into on for")
+
+
+def reaction_governed(trigger: Token) -> bool:
+    """Whether an event noun is what a reaction is about: the object of a verb of saying or reacting
+    ("condemned the attack", "called the attack an act of terrorism", "to investigate the drone
+    attack") or of such a noun ("an inquiry into the attack", "responsibility for the attack").
+    The reaction's clause then tells when and by whom it reacted, not when the happening was."""
+    if is_verbal(trigger):
+        return False
+    token = trigger
+    for _ in range(3):  # "condemned the attack and the killings": the first conjunct's role
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ in _OBJECT_DEPS:
+        return token.head.lemma_.lower() in REACTION_VERBS
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        governor = token.head.head
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return governor.lemma_.lower() in REACTION_NOUNS
+        if governor.pos_ in ("VERB", "AUX") and token.head.lower_ in _ABOUT_PREPS:
+            if governor.lemma_.lower() in REACTION_VERBS:  # "described it as an attack"
+                return True
+            # "opened an inquiry into the bombing" (the prepositional phrase attached to the verb)
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS for c in governor.children)
+    return False
+
+
+#: Prepositions that place an event noun before or after the clause's own happening.
+_SEQUENCE_PREPS = words("after before following since until ahead")
+
+
+def told_elsewhere(trigger: Token) -> bool:
+    """Whether an event noun names a happening that its clause does not tell: what a reaction is
+    about (:func:`reaction_governed`), or the happening another one comes after or before ("stepped
+    up security on Monday, a day after a drone attack"). The clause's date and subject are then
+    another event's."""
+    if is_verbal(trigger):
+        return False
+    if reaction_governed(trigger):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in _SEQUENCE_PREPS
+
+
 def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, str]:
     """The time expression that dates the trigger and where it was found: ``phrase`` (modifies a
     nominal trigger), ``clause`` (modifies the trigger's clause verbs), ``above`` (a clause above),
@@ -125,9 +183,11 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
             # and relative clauses telling when it happened: "the protests that began in October 2019"
             participles |= {c.i for c in trigger.children if c.dep_ == "relcl" and _eventive_relative(c)}
             levels.append(("phrase", {trigger.i} | participles))
-        levels.append(("clause", {v.i for v in verbs} | {trigger.i}))
+        reaction = told_elsewhere(trigger)
+        if not reaction:  # a reaction's clause and those above date the reaction, not the happening
+            levels.append(("clause", {v.i for v in verbs} | {trigger.i}))
         verb = verbs[-1]
-        for _ in range(4):
+        for _ in range(0 if reaction else 4):
             if verb.head.i == verb.i:
                 break
             if verb.dep_ in ("relcl", "acl"):  # "protests in 2019, which saw thousands rally"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events import lexicon as lx
 from tidings.events.acled import project
-from tidings.events.merge import merge
+from tidings.events.merge import coref_cues, merge
 from tidings.events.model import Attributes, EventContext
 from tidings.events.roles import PEOPLE, ActorBook, actor_ids, arguments, passive, weapon_subject
 from tidings.events.triggers import Mention, sentence_mentions
@@ -64,10 +64,11 @@ def find_events(ctx: EventContext) -> tuple[list[dict[str, Any]], list[Actor]]:
             if record is not None:
                 record["_sentence_no"] = number
                 record["_casualty"] = _casualty(mention)
+                record.update(coref_cues(mention.head))
                 records.append(record)
     # an event needs a participant or a place or time anchor; a bare "the demonstrations" only
     # counts as further evidence of an event the article reports elsewhere
-    events = [event for event in merge(records) if event.get("_anchored")]
+    events = [event for event in merge(records, book.actors) if event.get("_anchored")]
     sectors = {a.id: a.sector for a in book.actors}
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
@@ -135,6 +136,7 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
         "_cues": sorted(cues),
         "_sentences": [list(sentence)],
         "_anchored": bool(actors or recipients or participants or location or attrs.date_level in _OWN_DATE),
+        "_date_level": attrs.date_level,
     }
 
 
