@@ -100,3 +100,15 @@ def test_hyphenated_nouns_refusals_and_who_blocks(text: str, kind: str, wrong: s
 
 def test_the_government_accepting_stays_a_concession() -> None:
     assert "CONCEDE" in _types("The government accepted the demands of the striking miners.")
+
+
+def _recipient_names(text: str, kind: str) -> list[str]:
+    analysis = analyze(annotate(Article.create(text, published="2024-03-05")))
+    actors = {a.id: a for a in analysis.actors}
+    event = next(e for e in analysis.events if e["type"] == kind)
+    return [actors[r].name for r in event["recipients"]]
+
+
+def test_the_beneficiary_on_the_thing_given_is_the_recipient() -> None:
+    text = "The European Union provided 40 million euros of aid for Chad and Mali on Monday."
+    assert {"Chad", "Mali"} <= set(_recipient_names(text, "AID"))

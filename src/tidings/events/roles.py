@@ -210,6 +210,7 @@ def _objects(verb: Token, mention: Mention) -> list[Token]:
     stative = _lemma(verb) in _STATIVE_PASSIVE
     for child in verb.children:
         if child.dep_ == "dobj" and theme and child.i not in trigger_ids:
+            out.extend(_beneficiaries(child))  # "provided $70 million of aid for Romania"
             continue  # "offered its troops to X": the troops are the offer, X the recipient
         if child.dep_ == "nsubjpass" and stative:
             continue  # "Israel is opposed to…": the subject
@@ -226,6 +227,21 @@ def _objects(verb: Token, mention: Mention) -> list[Token]:
         elif child.dep_ == "prt":
             for sibling in _children(verb, "prep"):
                 out.extend(_children(sibling, "pobj"))
+    return out
+
+
+def _beneficiaries(theme: Token) -> list[Token]:
+    """Who gets what is given when the "to"/"for" phrase hangs on the thing given ("sent troops
+    to Liberia", "provided 70 million dollars of aid for Romania"), through at most one "of"."""
+    out: list[Token] = []
+    nouns = [
+        theme,
+        *[p for prep in _children(theme, "prep") if _lemma(prep) == "of" for p in _children(prep, "pobj")],
+    ]
+    for noun in nouns[:3]:
+        for prep in _children(noun, "prep"):
+            if _lemma(prep) in ("to", "for"):
+                out.extend(p for p in _children(prep, "pobj") if _actor_like(p))
     return out
 
 
