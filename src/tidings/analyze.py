@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidings.events.acled_notes import refine_events
 from tidings.events.detect import find_events
 from tidings.events.model import EventContext
 from tidings.geo import resolve_places
@@ -84,6 +85,8 @@ def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset
         context = EventContext(doc, article.published, actors, timexes, attributions, quotes, places)
         events, created = find_events(context)
         actors = [*actors, *created]
+        # ACLED's note conventions: sentence words refine the sub-event, "Town (District, Region)"
+        refine_events(doc, events, {a.id: a.sector for a in actors})
     return Analysis(
         article=article,
         entities=find_entities(doc),

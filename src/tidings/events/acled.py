@@ -119,3 +119,105 @@ def _assault(
     if actors & _ARMED and len(actors & _ARMED) > 1 and not recipients:
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
     return _row("Violence against civilians", "Attack", POLITICAL_VIOLENCE)
+
+
+# -- refinement by the words of the event's sentences (ACLED's sub-event definitions) -------------
+
+_PROTEST_WORDS = frozenset(
+    {"protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator", "rally",
+     "march", "marcher", "sit", "supporter", "picket"}
+)  # fmt: skip
+_MOB_WORDS = frozenset(
+    {"mob", "lynch", "lynching", "vigilante", "witchcraft", "witch", "thief", "theft", "blasphemy",
+     "suspect", "villager", "resident"}
+)  # fmt: skip
+_CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
+_AIR = frozenset(
+    {"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "bomber", "airplane", "plane"}
+)
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "engage", "confront"})
+_INTERCEPT = frozenset({"intercept", "defuse", "dismantle", "deactivate", "neutralise", "neutralize"})
+_PROPERTY = frozenset(
+    {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
+)
+_SECURITY = frozenset({"POL", "MIL", "GOV"})
+_VAC = "Violence against civilians"
+
+
+def refine(
+    current: dict[str, str] | None,
+    plover: str,
+    actor_sectors: Collection[str | None],
+    recipient_sectors: Collection[str | None],
+    *,
+    killed: int | None = None,
+    status: str = "completed",
+    trigger_cues: Collection[str] = (),
+    sentence_cues: Collection[str] = (),
+) -> dict[str, str] | None:
+    """The projection ``current`` corrected by the words of the event's sentences.
+
+    ``trigger_cues`` are lemmas of the trigger and its dependents, ``sentence_cues`` the lemmas of
+    the event's sentences. The rules are ACLED's sub-event definitions: force used by the
+    authorities against a protest is the protest's intervention (excessive when people died);
+    crowds attacking people outside any demonstration are mob violence, demonstrators turning
+    violent a violent demonstration; grenades, chemical agents and aircraft decide the weapon
+    wherever the sentence names them; intercepted or defused weapons are disrupted weapons use;
+    "clashed with" between armed groups is an armed clash; detention by a non-state group is an
+    abduction; burning or looting property with nobody killed is property destruction.
+    """
+    if current is None and plover not in ("ASSAULT", "COERCE"):
+        return None
+    trigger = set(trigger_cues)
+    words = set(sentence_cues) | trigger
+    actors = {s for s in actor_sectors if s}
+    recipients = {s for s in recipient_sectors if s}
+    event_type = current.get("event_type") if current else None
+    sub = current.get("sub_event_type") if current else None
+    protest = bool(words & _PROTEST_WORDS) and not words & {"lynch", "lynching", "mob"}
+    remote = "Explosions/Remote violence"
+    if plover == "ASSAULT" and (trigger & _INTERCEPT or {"shoot", "down"} <= trigger):
+        return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
+    if plover in ("ASSAULT", "COERCE") and actors & _SECURITY and protest and not recipients & _ARMED:
+        if plover == "COERCE" and "arrest" not in trigger and sub != "Arrests":
+            return current
+        if killed:
+            return _row("Protests", "Excessive force against protesters", BOTH)
+        return _row("Protests", "Protest with intervention", DEMONSTRATIONS)
+    if current is None:
+        return None
+    if plover == "ASSAULT" and event_type in ("Battles", _VAC, remote):
+        if status == "foiled" and words & ({"grenade"} | _CHEMICAL):
+            return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
+        if words & _CHEMICAL and words & {"gas", "weapon", "agent", "attack", "bomb"}:
+            return _row(remote, "Chemical weapon", POLITICAL_VIOLENCE)
+        if "grenade" in words and sub not in ("Suicide bomb", "Air/drone strike"):
+            return _row(remote, "Grenade", POLITICAL_VIOLENCE)
+        if words & _AIR and sub in ("Attack", "Armed clash", "Remote explosive/landmine/IED"):
+            return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
+    if (
+        sub == "Attack"
+        and trigger & _RECIPROCAL
+        and (actors | recipients) & _ARMED
+        and "CVL" not in recipients
+    ):
+        return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    if event_type == "Riots" or (sub == "Attack" and actors and actors <= {"CVL"} and words & _MOB_WORDS):
+        if words & _MOB_WORDS and not (protest and recipients & _SECURITY):
+            return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
+        if protest:
+            return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
+    if sub == "Arrests" and actors and not actors & (_SECURITY | {"IGO"}):
+        return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
+    if sub in ("Arrests", "Attack") and ("whereabouts" in words or {"unknown", "location"} <= words):
+        return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
+    if (
+        plover == "ASSAULT"
+        and trigger & _PROPERTY
+        and not killed
+        and not protest
+        and not words & _MOB_WORDS
+        and sub in ("Attack", "Mob violence", "Violent demonstration", "Armed clash")
+    ):
+        return _row(STRATEGIC, "Looting/property destruction", STRATEGIC)
+    return current

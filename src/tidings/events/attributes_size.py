@@ -73,6 +73,8 @@ _NUMBER_WORDS = frozenset(_WORDS) | frozenset(_SCALES) | frozenset(_VAGUE)
 _REPORT_VERBS = frozenset({"report", "confirm", "record", "be", "count"})
 _UPDATE = frozenset({"rise", "climb", "increase", "reach", "jump", "mount", "grow", "hit"})
 _PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
+#: Nouns that count their members through "of" ("a family of four").
+_COLLECTIVE = frozenset({"family", "group", "band", "party", "team", "crew", "couple", "household"})
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _RANGE = re.compile(r"^(\d+)[-–](\d+)$")
 
@@ -155,7 +157,15 @@ def _number_phrase(head: Token) -> tuple[int | None, Token | None]:
 
 
 def _person_count(noun: Token, key: str) -> tuple[int | None, Token | None]:
+    if noun.lemma_ in _COLLECTIVE:  # "a family of four", "a group of 12 miners"
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for member in prep.children:
+                value, where = _number_phrase(member)
+                if value is not None:
+                    return value, where
     value, where = _number_phrase(noun)
+    if value is None and noun.tag_ == "NNS":
+        value, where = _stray_number(noun)
     if value is not None:
         for other in noun.children:  # "40 protesters and 3 journalists"
             if other.dep_ == "conj" and other.pos_ in ("NOUN", "NUM"):
@@ -168,6 +178,18 @@ def _person_count(noun: Token, key: str) -> tuple[int | None, Token | None]:
         return 1, noun
     if noun.tag_ == "NNS" and key != "arrested" and noun.lemma_ not in CUES["killed"] | CUES["injured"]:
         return VAGUE, noun
+    return None, None
+
+
+def _stray_number(noun: Token) -> tuple[int | None, Token | None]:
+    """A number the sentence splitter cut off from its noun: "… with mortars. 2 | Armenian soldiers
+    were killed." (the digit closes the previous sentence, the plural opens the next)."""
+    first = min(t.i for t in noun.subtree)
+    if first == 0 or first != noun.sent.start:
+        return None, None
+    before = noun.doc[first - 1]
+    if _DIGITS.match(before.text) and before.sent.end == first:
+        return number_value([before]), before
     return None, None
 
 
@@ -202,9 +224,11 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
         if child.dep_ in ("npadvmod", "nummod") and (child.like_num or child.lower_ in _VAGUE):
             args.append(child)
     if cue.dep_ in ("acomp", "oprd", "advmod", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        # "12 were dead", "left 12 dead", "shot dead a village chief"
-        deps = ("nsubj", "nsubjpass", "dobj") if cue.dep_ == "acomp" else ("nsubjpass", "dobj")
-        args.extend(c for c in cue.head.children if c.dep_ in deps)
+        # "12 were dead", "left 12 dead", "shot dead a village chief" (the object died, not the
+        # shooters: a subject counts only when the verb has no object)
+        objects = [c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"] if cue.dep_ == "acomp" else []
+        args.extend(objects or subjects)
     if cue.dep_ == "conj" and not args:  # "12 were killed and 30 injured": the shared subject
         args.extend(c for c in cue.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     for arg in args:

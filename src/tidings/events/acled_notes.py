@@ -1,0 +1,288 @@
+"""What ACLED-style event notes say about their events beyond the parse: place and sentence cues.
+
+ACLED writes its notes in a fixed register: "On 3 March 2023, militants attacked a checkpoint in
+Boni (Douentza, Mopti). 5 soldiers were killed." Two conventions of that register are read here,
+for any text that uses them:
+
+- **Place with its administrative hierarchy.** A place name followed by a parenthesised list of
+  the areas containing it, most specific first, "Boni (Douentza, Mopti)", names the event's place.
+  The areas are context, not places of their own: the name is resolved among its gazetteer
+  candidates in the areas' country, preferring the one inside (or nearest to) the named areas; a
+  name the gazetteer lacks falls back to the most specific area that resolves (ACLED's own geo
+  precision 2 or 3). Events whose sentences carry such a mention take that place; when the text
+  names a single such place, events placed nowhere take it too (a note reports one location).
+- **Sentence words.** ACLED's sub-event types turn on words that may sit outside the trigger's
+  phrase ("threw a grenade into a bar", "a crowd protesting … was dispersed", "taken to an
+  unknown location"): :func:`refine_events` passes the lemmas of each event's sentences to
+  :func:`tidings.events.acled.refine`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tidings.errors import TidingsError
+from tidings.geo.normalize import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from tidings.geo.gazetteer import Gazetteer, Place
+
+#: A parenthesised list of 1-3 area names ("(Douentza, Mopti)", "(Banadir, Banadir)").
+_AREAS = re.compile(r"\(\s*([A-Z][^()\d\[\]]{0,60}?(?:,\s*[A-Z][^()\d\[\],]{0,60}?){0,2})\s*\)")
+_CONNECTORS = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "al", "el", "des", "du", "di"}
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*$")
+#: Generic words between a name and its areas: "Kherson city (Khersonskyi, Kherson)".
+_GENERIC = frozenset({"city", "town", "village", "township", "camp", "area", "district", "locality"})
+_MAX_WORDS = 6
+#: A resolved name farther than this from its named areas is another place of the same name.
+_NEAR_KM = 150.0
+#: Most characters of a note scanned for hierarchy mentions (bounded work on huge inputs).
+_SCAN = 20_000
+_CASUALTY = frozenset({"kill", "die", "injure", "wound", "hurt", "dead", "fatality", "casualty"})
+_PPL = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "PPLL")
+
+
+@dataclass(frozen=True, slots=True)
+class Hierarchy:
+    """A place name and the areas that follow it in parentheses, with the name's offsets."""
+
+    start: int
+    end: int
+    name: str
+    areas: tuple[str, ...]
+
+
+def hierarchy_mentions(text: str) -> list[Hierarchy]:
+    """Every "Name (Area, Area)" of ``text`` (the name: up to six capitalised words, "de"/"al"
+    connectors allowed, one generic word such as "city" skipped before the parenthesis)."""
+    found: list[Hierarchy] = []
+    for match in _AREAS.finditer(text[:_SCAN]):
+        areas = tuple(a.strip() for a in match.group(1).split(",") if a.strip())
+        if not areas or any(len(a.split()) > 5 for a in areas):
+            continue
+        words = list(re.finditer(r"\S+", text[max(0, match.start() - 120) : match.start()]))
+        offset = max(0, match.start() - 120)
+        if words and words[-1].group() in _GENERIC:  # "Kherson city", not "Mexico City"
+            words.pop()
+        taken: list[re.Match[str]] = []
+        for word in reversed(words):
+            token = word.group()
+            if len(taken) >= _MAX_WORDS or (token.endswith((",", ";", ":", ".")) and taken):
+                break
+            if _NAME_WORD.match(token) or (taken and token.lower() in _CONNECTORS) or token == "-":
+                taken.append(word)
+                continue
+            break
+        while taken and not _NAME_WORD.match(taken[-1].group()):
+            taken.pop()  # the name starts with a capitalised word
+        if not taken:
+            continue
+        start, end = offset + taken[-1].start(), offset + taken[0].end()
+        name = text[start:end].rstrip(",;:.")
+        found.append(Hierarchy(start, start + len(name), name, areas))
+    return found
+
+
+def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
+    """The place ``mention`` names, as an event location dict, or ``None`` when neither the name
+    nor any of its areas is in the gazetteer."""
+    from tidings.eval.geo import haversine_km
+
+    areas: list[list[Place]] = [_lookup(gaz, area) for area in mention.areas]
+    if not any(areas):
+        return None  # "BAGHDAD (Reuters)": parentheses naming no area are no hierarchy
+    named = _lookup(gaz, mention.name)
+    countries = _shared_countries(areas, named)
+    anchors = [p for level in areas for p in level if not countries or p.country in countries]
+    candidates = [p for p in named if not countries or p.country in countries]
+    if candidates:
+        ids = {p.id for p in anchors}
+
+        def rank(place: Place) -> tuple[bool, float, bool, int]:
+            inside = bool(ids & gaz.chain_ids(place)[0])
+            near = min((haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors), default=0.0)
+            return (not inside, near, place.feature not in _PPL, -place.population)
+
+        best = min(candidates, key=rank)
+        inside = bool(ids & gaz.chain_ids(best)[0])
+        near = min((haversine_km(best.lat, best.lon, a.lat, a.lon) for a in anchors), default=0.0)
+        if inside or near <= _NEAR_KM or not anchors:
+            return _location(best, mention, gaz, 1 if best.feature in _PPL else 2)
+    for level, found in enumerate(areas):  # the most specific area that resolves
+        in_country = [p for p in found if not countries or p.country in countries]
+        if in_country:
+            area = min(in_country, key=lambda p: (p.feature in _PPL, -p.population))
+            return _location(area, mention, gaz, 2 if level == 0 and len(areas) > 1 else 3)
+    return None
+
+
+def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
+    key = normalize(name)
+    if not key:
+        return []
+    places = {c.place.id: c.place for c in gaz.lookup(key)}
+    return [p for p in places.values() if p.feature in _PPL or p.feature.startswith("ADM")]
+
+
+def _shared_countries(areas: list[list[Place]], names: list[Place]) -> set[str]:
+    """The country of the hierarchy: the one most of its levels (the name included) can be in,
+    the more specific level deciding ties ("Lilongwe (Lilongwe, Central)" is in Malawi although
+    "Central" alone is a region of several countries)."""
+    levels = [{p.country for p in level if p.country} for level in [names, *areas]]
+    votes: dict[str, tuple[int, int]] = {}
+    for depth, level in enumerate(levels):
+        for country in level:
+            count, first = votes.get(country, (0, depth))
+            votes[country] = (count + 1, min(first, depth))
+    if not votes:
+        return set()
+    best = max(votes.values(), key=lambda v: (v[0], -v[1]))
+    return {c for c, v in votes.items() if v == best}
+
+
+def _location(place: Place, mention: Hierarchy, gaz: Gazetteer, precision: int) -> dict[str, Any]:
+    admin = gaz.place(place.admin1) if place.feature != "ADM1" else place
+    return {
+        "geonameid": place.id if place.id > 0 else None,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": admin.name if admin is not None else None,
+        "precision": "city" if precision == 1 else ("admin2" if precision == 2 else "admin1"),
+        "geo_precision": precision,
+        "start": mention.start,
+        "end": mention.end,
+    }
+
+
+def place_events(text: str, events: list[dict[str, Any]], gaz: Gazetteer | None = None) -> None:
+    """Give events the place of the hierarchy mention in their sentences (in place)."""
+    mentions = hierarchy_mentions(text)
+    if not mentions or not events:
+        return
+    if gaz is None:
+        from tidings.geo.gazetteer import load
+
+        gaz = load()
+    resolved = [(m, resolve(m, gaz)) for m in mentions]
+    resolved = [(m, loc) for m, loc in resolved if loc is not None]
+    if not resolved:
+        return
+    distinct = {(loc["lat"], loc["lon"]) for _, loc in resolved}
+    for event in events:
+        spans = _sentences(event)
+        own = [loc for m, loc in resolved if any(s <= m.start < e for s, e in spans)]
+        if own:
+            event["location"] = dict(own[0])
+        elif not event.get("location") and len(distinct) == 1:
+            event["location"] = dict(resolved[0][1])
+
+
+def _sentences(event: dict[str, Any]) -> list[tuple[int, int]]:
+    spans = event.get("_sentences") or event.get("evidence") or []
+    out = []
+    for span in spans:
+        try:
+            out.append((int(span[0]), int(span[1])))
+        except (TypeError, ValueError, IndexError):
+            continue
+    return out
+
+
+def sentence_words(doc: Doc, event: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Lemmas of the event's trigger and its dependents, and lemmas of the event's sentences."""
+    trigger: set[str] = set()
+    span = _span(doc, event.get("trigger"))
+    if span is not None:
+        for token in span:
+            trigger.add(token.lemma_.lower())
+            trigger |= {c.lemma_.lower() for c in token.children}
+    spans = list(_sentences(event)[:8])
+    if (
+        span is not None
+        and span.root.lemma_.lower() in _CASUALTY
+        and span.root.tag_ in ("VBN", "NN", "NNS", "JJ")
+    ):
+        # "… threw a grenade into a bar. 2 civilians were injured.": a toll with no attacker of its
+        # own reports the previous sentence's attack, whose words name the weapon
+        sent = span.root.sent
+        if sent.start > 0:
+            before = doc[sent.start - 1].sent
+            spans.append((before.start_char, before.end_char))
+    words: set[str] = set()
+    for start, end in spans:
+        sent = _span(doc, (start, end))
+        if sent is not None:
+            words |= {
+                t.lemma_.lower() for t in sent[:150] if t.is_alpha and (t.pos_ != "PROPN" or t.is_lower)
+            }
+    return trigger, words
+
+
+def _span(doc: Doc, value: Any) -> Any:
+    try:
+        start, end = int(value[0]), int(value[1])
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not 0 <= start < end <= len(doc.text):
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str | None]) -> None:
+    """ACLED coding of the events of one analysed article corrected by their sentences' words
+    (:func:`tidings.events.acled.refine`), and their places by hierarchy mentions (in place)."""
+    from tidings.events.acled import refine
+    from tidings.nlp.model import doc_text
+
+    for event in events:
+        if not isinstance(event, dict):
+            continue
+        trigger, words = sentence_words(doc, event)
+        size = event.get("size") or {}
+        killed = size.get("killed") if isinstance(size, dict) else None
+        event["acled"] = refine(
+            event.get("acled"),
+            str(event.get("type") or ""),
+            [sectors.get(a) for a in event.get("actors") or []],
+            [sectors.get(r) for r in event.get("recipients") or []],
+            killed=killed if isinstance(killed, int) else None,
+            status=str(event.get("status") or "completed"),
+            trigger_cues=trigger,
+            sentence_cues=words,
+        )
+    _share_interventions(events)
+    # no readable gazetteer: events keep the places the parse gave them
+    with contextlib.suppress(TidingsError, OSError, sqlite3.Error):
+        place_events(doc_text(doc), events)
+
+
+_INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _share_interventions(events: list[dict[str, Any]]) -> None:
+    """A protest told in the same sentence as the authorities' intervention in it ("police fired
+    tear gas to disperse students protesting …") is coded as that intervention."""
+    for event in events:
+        row = event.get("acled") or {}
+        if event.get("type") != "PROTEST" or row.get("sub_event_type") != "Peaceful protest":
+            continue
+        spans = set(_sentences(event))
+        for other in events:
+            found = other.get("acled") or {}
+            if (
+                other is not event
+                and found.get("sub_event_type") in _INTERVENED
+                and spans & set(_sentences(other))
+            ):
+                event["acled"] = dict(found)
+                break

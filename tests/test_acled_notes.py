@@ -1,0 +1,235 @@
+"""ACLED's note conventions: "Town (District, Region)" places and sentence words refining the
+sub-event type (:mod:`tidings.events.acled_notes`, :func:`tidings.events.acled.refine`).
+
+Every note below was written for these tests in ACLED's style (invented events, real place names).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tidings.analyze import analyze
+from tidings.eval.acled import primary_event
+from tidings.eval.geo import haversine_km
+from tidings.events.acled import refine
+from tidings.events.acled_notes import Hierarchy, hierarchy_mentions, place_events, resolve
+from tidings.geo.gazetteer import load
+from tidings.models import Article
+
+
+def _events(text: str, day: str = "2023-05-02") -> list[dict[str, Any]]:
+    return analyze(Article.create(text, published=day)).events
+
+
+def _coded(text: str, day: str = "2023-05-02") -> dict[str, Any]:
+    from tidings.eval.acled import predicted_events
+    from tidings.store.exports import acled_row
+
+    event = primary_event(predicted_events(text, day))
+    assert event is not None, text
+    return acled_row(event)
+
+
+# -- "Town (District, Region)" ---------------------------------------------------------------------
+
+
+def test_hierarchy_mentions_read_the_name_before_the_parentheses() -> None:
+    text = (
+        "On 2 May 2023, gunmen attacked a bus near Gao (Gao, Gao). Later, fighting spread to "
+        "Kherson city (Khersonskyi, Kherson) and Mexico City (Cuauhtemoc, Ciudad de Mexico)."
+    )
+    found = hierarchy_mentions(text)
+    assert [(m.name, m.areas) for m in found] == [
+        ("Gao", ("Gao", "Gao")),
+        ("Kherson", ("Khersonskyi", "Kherson")),
+        ("Mexico City", ("Cuauhtemoc", "Ciudad de Mexico")),
+    ]
+    assert all(text[m.start : m.end] == m.name for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "((((",
+        "(, ,)",
+        "a ( b",
+        "killed 3 (2 soldiers, 1 civilian)",
+        "(Mopti, Mopti) at the start",
+        "x" * 50_000,
+    ],
+)
+def test_hierarchy_mentions_survive_text_that_has_none(text: str) -> None:
+    assert hierarchy_mentions(text) == []
+
+
+def test_the_areas_choose_among_places_of_the_same_name() -> None:
+    gaz = load()
+    # the larger Hyderabad is in India; Sindh puts this one in Pakistan
+    place = resolve(Hierarchy(0, 9, "Hyderabad", ("Hyderabad", "Sindh")), gaz)
+    assert place is not None and place["country"] == "PAK" and place["geo_precision"] == 1
+    assert haversine_km(place["lat"], place["lon"], 25.39, 68.37) < 25
+
+
+def test_an_unknown_village_falls_back_to_its_district_then_region() -> None:
+    gaz = load()
+    district = resolve(Hierarchy(0, 10, "Kobbozirra", ("Douentza", "Mopti")), gaz)
+    assert district is not None and district["country"] == "MLI" and district["geo_precision"] == 2
+    assert haversine_km(district["lat"], district["lon"], 15.0, -2.95) < 60
+    region = resolve(Hierarchy(0, 10, "Kobbozirra", ("Qwzxv", "Mopti")), gaz)
+    assert region is not None and region["geo_precision"] == 3 and region["country"] == "MLI"
+    assert resolve(Hierarchy(0, 7, "BAGHDAD", ("Reuters",)), gaz) is None  # a dateline, no areas
+
+
+def test_events_take_the_place_of_their_sentence() -> None:
+    text = "On 4 May 2023, militants attacked a market in Hyderabad (Hyderabad, Sindh). 2 people were killed."
+    events = [
+        {"evidence": [[0, 74]], "location": {"name": "India"}},
+        {"evidence": [[75, 98]], "location": None},
+    ]
+    place_events(text, events, load())
+    assert [e["location"]["country"] for e in events] == ["PAK", "PAK"]  # one place: the toll too
+
+
+def test_a_note_is_placed_where_its_hierarchy_says() -> None:
+    event = _coded(
+        "On 9 May 2023, militants ambushed a police patrol in the market of Bosaso (Bosaso, Bari). "
+        "3 police officers were killed."
+    )
+    assert event["country"] == "Somalia"
+    assert haversine_km(float(event["latitude"]), float(event["longitude"]), 11.28, 49.18) < 25
+
+
+# -- sentence words (ACLED's sub-event definitions) ------------------------------------------------
+
+
+def _refined(
+    current: tuple[str, str] | None, plover: str, actors: list[str], recipients: list[str], **kw: Any
+) -> Any:
+    row = (
+        None
+        if current is None
+        else {"event_type": current[0], "sub_event_type": current[1], "disorder_type": "x"}
+    )
+    out = refine(row, plover, actors, recipients, **kw)
+    return None if out is None else (out["event_type"], out["sub_event_type"])
+
+
+def test_refine_force_against_a_protest_is_its_intervention() -> None:
+    assert _refined(
+        ("Violence against civilians", "Attack"),
+        "ASSAULT",
+        ["POL"],
+        ["CVL"],
+        sentence_cues={"protest", "tear", "gas"},
+    ) == ("Protests", "Protest with intervention")
+    assert _refined(
+        ("Violence against civilians", "Attack"),
+        "ASSAULT",
+        ["MIL"],
+        ["CVL"],
+        killed=4,
+        sentence_cues={"demonstrator", "fire"},
+    ) == ("Protests", "Excessive force against protesters")
+    assert _refined(
+        ("Strategic developments", "Arrests"),
+        "COERCE",
+        ["POL"],
+        [],
+        trigger_cues={"arrest"},
+        sentence_cues={"march"},
+    ) == ("Protests", "Protest with intervention")
+    # no protest in the sentence: the police attack stays an attack
+    assert _refined(
+        ("Violence against civilians", "Attack"), "ASSAULT", ["POL"], ["CVL"], sentence_cues={"market"}
+    ) == ("Violence against civilians", "Attack")
+
+
+def test_refine_weapons_named_anywhere_in_the_sentence() -> None:
+    vac = ("Violence against civilians", "Attack")
+    assert (
+        _refined(vac, "ASSAULT", ["UNK"], ["CVL"], sentence_cues={"throw", "grenade", "bar"})[1] == "Grenade"
+    )
+    assert (
+        _refined(vac, "ASSAULT", ["MIL"], ["CVL"], sentence_cues={"chlorine", "gas"})[1] == "Chemical weapon"
+    )
+    assert (
+        _refined(vac, "ASSAULT", ["MIL"], ["CVL"], sentence_cues={"helicopter", "bomb"})[1]
+        == "Air/drone strike"
+    )
+    assert _refined(vac, "ASSAULT", ["MIL"], ["CVL"], sentence_cues={"rifle"}) == vac
+    assert _refined(
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        "ASSAULT",
+        ["MIL"],
+        [],
+        trigger_cues={"shoot", "down"},
+    ) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_refine_clashes_riots_abductions_and_property() -> None:
+    attack = ("Violence against civilians", "Attack")
+    assert _refined(attack, "ASSAULT", ["REB"], [], trigger_cues={"clash"}) == ("Battles", "Armed clash")
+    assert _refined(attack, "ASSAULT", ["REB"], ["CVL"], trigger_cues={"clash"}) == attack
+    riot = ("Riots", "Violent demonstration")
+    assert (
+        _refined(riot, "ASSAULT", ["CVL"], ["CVL"], sentence_cues={"mob", "lynch", "thief"})[1]
+        == "Mob violence"
+    )
+    mob = ("Riots", "Mob violence")
+    assert _refined(mob, "ASSAULT", ["CVL"], ["POL"], sentence_cues={"protester", "stone"})[1] == (
+        "Violent demonstration"
+    )
+    arrests = ("Strategic developments", "Arrests")
+    assert _refined(arrests, "COERCE", ["REB"], ["CVL"])[1] == "Abduction/forced disappearance"
+    assert _refined(arrests, "COERCE", ["POL"], ["CVL"]) == arrests
+    assert _refined(attack, "ASSAULT", ["UNK"], [], trigger_cues={"burn"}, sentence_cues={"house"})[1] == (
+        "Looting/property destruction"
+    )
+    assert _refined(attack, "ASSAULT", ["UNK"], ["CVL"], trigger_cues={"burn"}, killed=2) == attack
+
+
+@pytest.mark.parametrize("current", [None, {}, {"event_type": "Protests"}])
+def test_refine_never_crashes_on_odd_input(current: Any) -> None:
+    out = refine(current or None, "", [None, ""], [None], killed=None, trigger_cues=(), sentence_cues=())
+    assert out is None or isinstance(out, dict)
+
+
+def test_notes_end_to_end() -> None:
+    grenade = _coded(
+        "On 3 May 2023, unidentified men threw a grenade into a bar in Gitega (Gitega, Gitega). "
+        "3 civilians were wounded."
+    )
+    assert grenade["sub_event_type"] == "Grenade"
+    dispersed = _coded(
+        "On 5 May 2023, police fired tear gas to disperse students protesting outside the university in "
+        "Lilongwe (Lilongwe, Central). [size=hundreds]"
+    )
+    assert (dispersed["event_type"], dispersed["sub_event_type"]) == ("Protests", "Protest with intervention")
+    clash = _coded(
+        "On 6 May 2023, soldiers clashed with rebels near Beni (Beni, Nord-Kivu). Casualties unknown."
+    )
+    assert clash["sub_event_type"] == "Armed clash" and clash["fatalities"] == 0
+
+
+def test_a_month_in_a_date_is_no_march() -> None:
+    events = _events("On 12 March 2023, the governor opened a new road in Kano (Kano, Kano).", "2023-03-12")
+    assert not [e for e in events if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 7 May 2023, armed men shot dead a trader outside his shop in Kaduna (Kaduna North, Kaduna).", 1),
+        ("On 7 May 2023, gunmen killed a family of five in their home in Zaria (Zaria, Kaduna).", 5),
+        (
+            "On 7 May 2023, militants shelled an army post near Kidal (Kidal, Kidal) with mortars. "
+            "3 soldiers were killed.",
+            3,
+        ),
+    ],
+)
+def test_fatalities_in_note_style(text: str, killed: int) -> None:
+    assert _coded(text, "2023-05-07")["fatalities"] == killed
