@@ -271,6 +271,7 @@ def generate(path: Path, n_events: int, seed: int = 7) -> Path:
     """A store of ``n_events`` generated events: the store's schema, rows bulk-inserted."""
     from tidings.store.db import ANALYZER, Store
     from tidings.store.events import COLUMNS
+    from tidings.store.schema import merge_text_indexes
 
     Store.open(path).close()  # the schema, through the store's own migrations
     rng = random.Random(seed)
@@ -434,6 +435,7 @@ def generate(path: Path, n_events: int, seed: int = 7) -> Path:
     )
     for _, statement in indexes:
         db.execute(statement)
+    merge_text_indexes(db)  # as the migration to schema 7 leaves every store
     db.execute("COMMIT")
     db.execute("ANALYZE")
     db.execute("PRAGMA journal_mode = WAL")

@@ -164,3 +164,33 @@ def test_schema_v4_database_migrates_with_its_name_index_filled(tmp_path: Path) 
     found = _rows(db, "SELECT rowid FROM events_names WHERE events_names MATCH ?", (f'"{named[5][1:4]}"',))
     assert (named[0],) in found
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_schema_v6_database_gains_the_walk_index_and_merged_text_indexes(tmp_path: Path) -> None:
+    """``tests/data/schema_v6.db`` is ``schema_v4.db`` migrated by tidings at schema version 6
+    (commit 09ba77b, ``Store.open``), then ``VACUUM``. Version 7 adds the index a walk of the
+    latest events reads and merges each full-text index into one segment."""
+    db = tmp_path / "v6.db"
+    shutil.copy(FIXTURES / "schema_v6.db", db)
+    assert _rows(db, "SELECT MAX(version) FROM schema_version") == [(6,)]
+    tables = ("events", "merged_events", "event_links", "stories", "analyses", "articles", "sightings")
+    before = {t: _rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
+    names = "SELECT rowid, actors, recipients, location, admin1 FROM events_names ORDER BY rowid"
+    names_before = _rows(db, names)
+    word = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid"
+    hits_before = _rows(db, word, ('"drone"',))
+    assert before["events"] and hits_before
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST
+    assert {t: _rows(db, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables} == before
+    assert _rows(db, names) == names_before
+    assert _rows(db, word, ('"drone"',)) == hits_before
+    for table in ("articles_fts", "events_names"):
+        assert _rows(db, f"SELECT COUNT(DISTINCT segid) FROM {table}_idx") == [(1,)]
+    plan = _rows(
+        db,
+        "EXPLAIN QUERY PLAN SELECT rowid, date_start FROM events INDEXED BY events_walk "
+        "WHERE type = 'PROTEST' AND actors LIKE '%a%' ORDER BY date_start DESC LIMIT 5",
+    )
+    assert any("COVERING INDEX events_walk" in row[3] for row in plan)
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]

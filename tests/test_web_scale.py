@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from tidings.models import Article
 from tidings.store.db import Store
 from tidings.store.events import EventFilter
-from tidings.web import create_app, queries
+from tidings.web import create_app, planner, queries
 
 TYPES = ["ASSAULT", "PROTEST", "ACCUSE", "Coerce", "consult", None]
 PLACES = [
@@ -73,7 +73,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def _no_time_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counts here are exact whatever the machine's load (the budgets have their own test)."""
-    monkeypatch.setattr(queries, "COUNT_BUDGET", None)
+    monkeypatch.setattr(planner, "COUNT_BUDGET", None)
     monkeypatch.setattr(queries, "FACET_BUDGET", None)
 
 
@@ -152,7 +152,7 @@ def test_a_filter_listing_its_events_or_checked_on_rows_gives_the_same_pages(
     client: TestClient, db: Path, candidates: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Actor, place and word filters run both ways (below and above the candidate limit)."""
-    monkeypatch.setattr(queries, "CANDIDATES", candidates)
+    monkeypatch.setattr(planner, "CANDIDATES", candidates)
     for query, filters in CASES[3:8]:
         assert _follow(client, query, 250)[0] == _reference(db, filters), (query, candidates)
 
@@ -176,7 +176,7 @@ def test_totals_are_capped_unless_asked_for_exactly(
     client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     everything = len(_reference(db, EventFilter()))
-    monkeypatch.setattr(queries, "TOTAL_CAP", 1_000)
+    monkeypatch.setattr(planner, "TOTAL_CAP", 1_000)
     body = client.get("/api/events?limit=5").json()
     assert body["total"] == 1_000 and body["total_exact"] is False
     exact = client.get("/api/events?limit=5&exact_total=true").json()
@@ -291,11 +291,11 @@ def test_facets_past_the_cap_count_the_latest_events(
 def test_counts_out_of_time_are_lower_bounds(
     client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(queries, "COUNT_BUDGET", 0.0)
+    monkeypatch.setattr(planner, "COUNT_BUDGET", 0.0)
     monkeypatch.setattr(queries, "FACET_BUDGET", 0.0)
     small = client.get("/api/events?type=accuse&country=ccc").json()
     assert small["total_exact"] is True  # a little work is never cut short, whatever the clock says
-    monkeypatch.setattr(queries, "_stopper", lambda deadline: lambda: True)  # as if the store were huge
+    monkeypatch.setattr(planner, "_stopper", lambda deadline: lambda: True)  # as if the store were huge
     everything = _reference(db, EventFilter(place="harbour"))
     body = client.get("/api/events?place=harbour&limit=50").json()
     assert [e["id"] for e in body["events"]] == everything[:50]  # the page itself is whole

@@ -320,22 +320,30 @@ class EventFilter:
         so that the store's ``COLLATE NOCASE`` indexes serve them."""
         clauses: list[str] = []
         params: list[Any] = []
-        if self.type:
-            clauses.append("e.type = ? COLLATE NOCASE")
-            params.append(self.type.strip())
-        if self.acled_type:
-            clauses.append("(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)")
-            params += [self.acled_type.strip()] * 2
-        if self.country:
-            clauses.append("e.country = ?")
-            params.append(self.country.strip().upper())
-        if self.since:
-            clauses.append("e.date_end >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("e.date_start <= ?")
-            params.append(self.until)
+        for clause, values in self.indexed_each():
+            clauses.append(clause)
+            params += values
         return clauses, params
+
+    def indexed_each(self) -> list[tuple[str, list[Any]]]:
+        """The clauses of :meth:`indexed`, each with its own parameters."""
+        out: list[tuple[str, list[Any]]] = []
+        if self.type:
+            out.append(("e.type = ? COLLATE NOCASE", [self.type.strip()]))
+        if self.acled_type:
+            out.append(
+                (
+                    "(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)",
+                    [self.acled_type.strip()] * 2,
+                )
+            )
+        if self.country:
+            out.append(("e.country = ?", [self.country.strip().upper()]))
+        if self.since:
+            out.append(("e.date_end >= ?", [self.since]))
+        if self.until:
+            out.append(("e.date_start <= ?", [self.until]))
+        return out
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL ``WHERE`` clause (possibly empty) and its parameters."""

@@ -221,5 +221,27 @@ MIGRATIONS.append(
     )
 )
 
+
+def merge_text_indexes(connection: sqlite3.Connection) -> None:
+    """Merge the segments of the full-text indexes (articles, and actor and place names) into one
+    each: a lookup then reads one segment instead of one per level (a word checked against one
+    article: about 10 times faster on 400,000 articles). Lossless; the indexes answer the same."""
+    for table in ("articles_fts", "events_names"):
+        connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
+MIGRATIONS.append(
+    (
+        "a narrow index of every filterable column in date order: a walk of the latest events checks "
+        "type, ACLED type, country, dates, coordinates, names and article on the index entry, "
+        "without reading the wide event rows; full-text indexes merged into one segment each",
+        [
+            "CREATE INDEX events_walk ON events(date_start, type, event_type, sub_event_type, country, "
+            "date_end, lat, lon, id, article_id, actors, recipients, location, admin1)",
+            merge_text_indexes,
+        ],
+    )
+)
+
 #: The schema version this tidings writes.
 LATEST = len(MIGRATIONS)

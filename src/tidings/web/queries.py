@@ -11,118 +11,24 @@ import base64
 import binascii
 import json
 import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
-from tidings.store.events import NAME_COLUMNS, EventFilter, like_any
+from tidings.web import planner
+from tidings.web.planner import (
+    BadRequest,
+    EventQuery,
+    Narrowing,
+    Plan,
+    count_events,
+    find_page,
+    interrupted,
+    listed_plan,
+    time_budget,
+)
+
+__all__ = ["BadRequest", "EventQuery", "Narrowing"]
 
 MAX_LIMIT = 10_000
-
-
-class BadRequest(ValueError):
-    """A parameter the API cannot use (the message says which and why)."""
-
-
-#: Totals are counted up to this many; past it ``total`` is this number and ``total_exact`` false.
-TOTAL_CAP = 10_000
-#: …and for at most this many seconds (``None``: no limit); past it the count so far is a lower bound.
-COUNT_BUDGET: float | None = 0.015
-#: A substring, word or story filter matching at most this many events drives the query (its events
-#: are fetched and sorted); one matching more is checked on each row of a walk in date order.
-CANDIDATES = 4_000
-
-
-def _phrase(value: str) -> str:
-    return '"' + value.replace('"', '""') + '"'
-
-
-@dataclass(slots=True)
-class Narrowing:
-    """A filter that can list its matching events through an index (``rowids``, a subquery on
-    event rowids with its parameters), and the check of the same filter on a row (``check``)."""
-
-    rowids: str
-    rowid_params: list[Any]
-    check: str
-    check_params: list[Any]
-    exact: bool = True  # whether ``rowids`` lists exactly the matching events (else a superset)
-
-
-@dataclass(slots=True)
-class EventQuery:
-    """An events request: the store's filters and the API's extras."""
-
-    filters: EventFilter = field(default_factory=EventFilter)
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    story: str | None = None
-    text: str | None = None  # full-text words in the article
-    cursor: str | None = None
-    limit: int = 100
-    merged: bool = False
-
-    def plain(self) -> tuple[list[str], list[Any]]:
-        """The filters an index of the events table serves in date order (type, ACLED type,
-        country, dates: :meth:`EventFilter.indexed`, as ``tidings events`` filters) and ``merged``."""
-        clauses, params = self.filters.indexed()
-        if self.merged:  # one row per happening: the first report of each merged event
-            clauses.append("EXISTS (SELECT 1 FROM merged_events mr WHERE mr.representative = e.id)")
-        return clauses, params
-
-    def narrowings(self) -> list[Narrowing]:
-        """The filters that can list their own events: story, words, bounding box, actor, place."""
-        out: list[Narrowing] = []
-        if self.story is not None:
-            listed = (
-                "SELECT ev.rowid AS r FROM merged_events m JOIN event_links l ON l.merged_id = m.id "
-                "JOIN events ev ON ev.id = l.event_id WHERE m.story_id = ?"
-            )
-            check = (
-                "EXISTS (SELECT 1 FROM event_links sl JOIN merged_events sm ON sm.id = sl.merged_id "
-                "WHERE sl.event_id = e.id AND sm.story_id = ?)"
-            )
-            out.append(Narrowing(listed, [self.story], check, [self.story]))
-        if self.text:
-            match = " ".join(_phrase(w) for w in self.text.split())
-            listed = (
-                "SELECT ev.rowid AS r FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-                "JOIN events ev ON ev.article_id = a.id WHERE articles_fts MATCH ?"
-            )
-            check = (  # the matching articles' rowids, gathered once; each row looks its article up
-                "(SELECT ta.rowid FROM articles ta WHERE ta.id = e.article_id) IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            )
-            out.append(Narrowing(listed, [match], check, [match]))
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            box, box_params = "lat BETWEEN ? AND ?", [south, north]
-            if west <= east:
-                box += " AND lon BETWEEN ? AND ?"
-            else:  # the box crosses the antimeridian
-                box += " AND (lon >= ? OR lon <= ?)"
-            box_params += [west, east]
-            listed = f"SELECT rowid AS r FROM events WHERE {box}"  # within the (lat, lon) index
-            # on a walk in date order the box is checked on each row, not looked up in the index
-            check = "(" + box.replace("lat ", "+e.lat ").replace("lon ", "+e.lon ") + ")"
-            out.append(Narrowing(listed, box_params, check, box_params))
-        for value, columns in ((self.filters.actor, NAME_COLUMNS["actor"]),
-                               (self.filters.place, NAME_COLUMNS["place"])):  # fmt: skip
-            if not value:
-                continue
-            check, check_params = like_any(columns, value)
-            words = value.strip()
-            # the trigram index finds substrings of 3 characters or more (case-blind, a superset of
-            # LIKE's ASCII case folding); the LIKE on the row decides
-            listed = (
-                "SELECT rowid AS r FROM events_names WHERE events_names MATCH ?" if len(words) >= 3 else ""
-            )
-            out.append(
-                Narrowing(listed, ["{" + " ".join(columns) + "} : " + _phrase(words)], check,
-                          check_params, exact=False)
-            )  # fmt: skip
-        return out
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -190,16 +96,20 @@ def list_events(
 ) -> dict[str, Any]:
     """One page of events (latest first) with the total and the next page's cursor.
 
-    The total is counted up to :data:`TOTAL_CAP` (``total_exact`` false past it) unless
-    ``exact_total``. Pages are keyset pages on ``(date_start, rowid)``: each page costs the same,
-    however deep, and a page never repeats or skips an event of the previous ones.
+    The total is counted up to :data:`~tidings.web.planner.TOTAL_CAP` (``total_exact`` false past it) unless
+    ``exact_total``; a first page holding every match needs no count. Pages are keyset pages on
+    ``(date_start, rowid)``: each page costs the same, however deep, and a page never repeats or
+    skips an event of the previous ones. :mod:`tidings.web.planner` chooses how they are found.
     """
     after = _cursor(query.cursor)
-    clauses, params = _clauses(connection, query)
-    found = _page(connection, clauses, params, after, query.limit + 1, query.filters.since)
+    plan, found = find_page(connection, query, after, query.limit + 1)
     shown = found[: query.limit]
-    cap = None if exact_total else TOTAL_CAP
-    total, exact = count_events(connection, clauses, params, cap, at_least=len(found))
+    if after is None and len(found) <= query.limit:
+        total, exact = len(found), True  # the first page is every match
+    else:
+        counted = Plan(plan.clauses, plan.params) if _plain_walk(plan, query) else plan
+        cap = None if exact_total else planner.TOTAL_CAP
+        total, exact = count_events(connection, counted, cap, at_least=len(found))
     events = _summaries(connection, [rowid for rowid, _ in shown])
     following = None
     if len(found) > query.limit:
@@ -208,139 +118,10 @@ def list_events(
     return {"events": events, "total": total, "total_exact": exact, "next": following}
 
 
-def _clauses(connection: sqlite3.Connection, query: EventQuery) -> tuple[list[str], list[Any]]:
-    """Every filter as clauses on ``events e``; a filter that lists at most :data:`CANDIDATES`
-    events (the fewest, if several do) becomes the list of its event rowids."""
-    clauses, params = query.plain()
-    narrowings = query.narrowings()
-    driver: Narrowing | None = None
-    listed: list[int] = []
-    for narrowing in narrowings:
-        if not narrowing.rowids:
-            continue
-        rows = connection.execute(
-            f"SELECT r FROM ({narrowing.rowids}) LIMIT ?", [*narrowing.rowid_params, CANDIDATES + 1]
-        ).fetchall()
-        if len(rows) <= CANDIDATES and (driver is None or len(rows) < len(listed)):
-            driver, listed = narrowing, [r[0] for r in rows]
-    if driver is not None:
-        clauses.append(f"e.rowid IN ({', '.join('?' * len(listed))})" if listed else "0")
-        params += listed
-    for narrowing in narrowings:
-        if narrowing is not driver or not narrowing.exact:
-            clauses.append(narrowing.check)
-            params += narrowing.check_params
-    return clauses, params
-
-
-def _stopper(deadline: float) -> Any:
-    """A progress handler that stops a statement past ``deadline``, but never one that has done
-    little work (under 200,000 steps): small stores always get whole answers, whatever the load."""
-    calls = [0]
-
-    def stop() -> bool:
-        calls[0] += 1
-        return calls[0] > 200 and time.perf_counter() > deadline
-
-    return stop
-
-
-@contextmanager
-def _time_budget(connection: sqlite3.Connection, seconds: float | None) -> Iterator[None]:
-    """Statements run inside stop with ``sqlite3.OperationalError`` ("interrupted", see
-    :func:`_interrupted`) once ``seconds`` have passed (see :func:`_stopper`); ``None``: no limit."""
-    if seconds is None:
-        yield
-        return
-    connection.set_progress_handler(_stopper(time.perf_counter() + seconds), 1_000)
-    try:
-        yield
-    finally:
-        connection.set_progress_handler(None, 0)
-
-
-def _interrupted(exc: sqlite3.OperationalError) -> bool:
-    return "interrupt" in str(exc)
-
-
-def count_events(
-    connection: sqlite3.Connection,
-    clauses: list[str],
-    params: list[Any],
-    cap: int | None,
-    at_least: int = 0,
-) -> tuple[int, bool]:
-    """How many events match, and whether that is the exact number.
-
-    Counted up to ``cap`` and for at most :data:`COUNT_BUDGET` seconds: past either, the number
-    counted so far (never less than ``at_least``, the events already known to match) is a lower
-    bound. ``cap=None`` counts them all, however long it takes.
-    """
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    if cap is None:
-        return connection.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0], True
-    n = 0
-    try:
-        with _time_budget(connection, COUNT_BUDGET):
-            cursor = connection.execute(f"SELECT 1 FROM events e{where} LIMIT ?", [*params, cap + 1])
-            while rows := cursor.fetchmany(64):
-                n += len(rows)
-    except sqlite3.OperationalError as exc:
-        if not _interrupted(exc):
-            raise
-        return max(n, at_least), False
-    return min(n, cap), n <= cap
-
-
-def _page(
-    connection: sqlite3.Connection,
-    clauses: list[str],
-    params: list[Any],
-    after: tuple[str, int] | None,
-    n: int,
-    since: str | None = None,
-) -> list[tuple[int, str | None]]:
-    """Up to ``n`` (rowid, date_start) of matching events after the cursor: dated events latest
-    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last).
-
-    With a ``since`` bound, the events that start within the range come first (a bounded walk of
-    the date index), then those that start before it and end within it (from the index of end
-    dates): the same order, without walking the whole store when the range holds few events."""
-    found: list[tuple[int, str | None]] = []
-    day, rowid = after if after is not None else (None, None)
-    if after is None or day:
-        keyset, extra = ["e.date_start IS NOT NULL"], []
-        if after is not None:  # a range on the date index, then the rowid within the day
-            keyset.append("e.date_start <= ? AND (e.date_start < ? OR e.rowid < ?)")
-            extra = [day, day, rowid]
-        if since is None:
-            found += _ids(connection, clauses + keyset, params + extra, n)
-        else:
-            found += _ids(connection, [*clauses, *keyset, "e.date_start >= ?"], [*params, *extra, since], n)
-            if len(found) < n:
-                where = [*clauses, *keyset, "e.date_start < ?"]
-                more = _ids(connection, where, [*params, *extra, since], n - len(found), by_end=True)
-                found += more
-    if len(found) < n:
-        keyset, extra = ["e.date_start IS NULL"], []
-        if after is not None and not day:
-            keyset.append("e.rowid < ?")
-            extra = [rowid]
-        found += _ids(connection, clauses + keyset, params + extra, n - len(found))
-    return found
-
-
-def _ids(
-    connection: sqlite3.Connection, clauses: list[str], params: list[Any], n: int, by_end: bool = False
-) -> list[tuple[int, str | None]]:
-    where = " AND ".join(clauses)
-    if by_end:  # events spanning days, found through their index by end date, then sorted
-        where = where.replace("e.date_start", "+e.date_start") + " AND e.date_end > e.date_start"
-    else:  # a walk in date order checks date_end on each row
-        where = where.replace("e.date_end >= ?", "+e.date_end >= ?")
-    order = "+e.date_start DESC, +e.rowid DESC" if by_end else "e.date_start DESC, e.rowid DESC"
-    sql = f"SELECT e.rowid, e.date_start FROM events e WHERE {where} ORDER BY {order}"
-    return [(r[0], r[1]) for r in connection.execute(sql + " LIMIT ?", [*params, n])]
+def _plain_walk(plan: Plan, query: EventQuery) -> bool:
+    """Whether ``plan`` walks with only the filters of an index of type, country or dates (which
+    SQLite counts best within that index)."""
+    return plan.index is not None and len(plan.clauses) == len(query.plain()[0])
 
 
 def _summaries(connection: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
@@ -509,25 +290,26 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
     (``partial`` true, ``counted`` says how many), so a request costs about the same on any store;
     ``total`` is counted as in :func:`list_events`.
     """
-    clauses, params = _clauses(connection, query)
-    total, exact = count_events(connection, clauses, params, TOTAL_CAP)
-    where = " AND ".join(clauses).replace("e.date_end >= ?", "+e.date_end >= ?")
+    plan = listed_plan(connection, query)
+    params = plan.params
+    total, exact = count_events(connection, plan, planner.TOTAL_CAP)
+    where = plan.where().replace("e.date_end >= ?", "+e.date_end >= ?")
     matching = (
-        "SELECT e.type, e.sub_event_type, e.country, substr(e.date_start, 1, 10) AS day FROM events e"
-        + (f" WHERE {where}" if where else "")
+        "SELECT e.type, e.sub_event_type, e.country, substr(e.date_start, 1, 10) AS day "
+        f"FROM {plan.source()}{where}"
     )
     latest = matching + " ORDER BY e.date_start DESC, e.rowid DESC"  # in the order of the event list
-    interrupted = False
+    stopped = False
     try:
-        with _time_budget(connection, FACET_BUDGET):
+        with time_budget(connection, FACET_BUDGET):
             rows = _facet_counts(
                 connection, latest if total > FACET_CAP or not exact else matching, params, FACET_CAP
             )
     except sqlite3.OperationalError as exc:
-        if not _interrupted(exc):
+        if not interrupted(exc):
             raise
-        interrupted = True
-    if interrupted:  # over the time budget: the latest few, a bounded walk of the date index
+        stopped = True
+    if stopped:  # over the time budget: the latest few, a bounded walk of the date index
         rows = _facet_counts(connection, latest, params, FACET_FALLBACK)
     counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
     counted = 0
@@ -544,7 +326,7 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
         "dates": [{"date": d, "n": days[d]} for d in sorted(days)],
         "total": max(total, counted) if not exact else total,
         "total_exact": exact,
-        "partial": (interrupted and counted >= FACET_FALLBACK) or counted < total or not exact,
+        "partial": (stopped and counted >= FACET_FALLBACK) or counted < total or not exact,
         "counted": counted,
     }
 
