@@ -233,3 +233,46 @@ def test_a_month_in_a_date_is_no_march() -> None:
 )
 def test_fatalities_in_note_style(text: str, killed: int) -> None:
     assert _coded(text, "2023-05-07")["fatalities"] == killed
+
+
+def test_refine_attacks_on_military_objects_are_battles() -> None:
+    attack = ("Violence against civilians", "Attack")
+    clash = ("Battles", "Armed clash")
+    assert _refined(attack, "ASSAULT", ["REB"], [], trigger_cues={"attack", "base"}) == clash
+    assert _refined(attack, "ASSAULT", [None], [], trigger_cues={"attack", "checkpoint"}) == clash
+    assert _refined(attack, "ASSAULT", ["UNK"], [], sentence_cues={"soldier", "repel"}) == clash
+    # soldiers doing the killing: the victims are civilians, no battle
+    assert _refined(attack, "ASSAULT", ["MIL"], ["CVL"], trigger_cues={"execute", "soldier"}) == attack
+
+
+def test_refine_groups_restrictions_and_seized_weapons() -> None:
+    assert _refined(None, "COERCE", [None], [], trigger_cues={"close", "road"}) == (
+        "Strategic developments",
+        "Change to group/activity",
+    )
+    assert _refined(None, "COERCE", ["GOV"], [], trigger_cues={"close", "road"}) is None
+    assert _refined(
+        ("Strategic developments", "Arrests"),
+        "COERCE",
+        ["POL"],
+        [],
+        sentence_cues={"seize", "explosive", "car"},
+    ) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_refine_riots_without_a_mob_word_stay_riots() -> None:
+    riot = ("Riots", "Violent demonstration")
+    assert _refined(riot, "PROTEST", ["CVL"], [], sentence_cues={"road", "tyre"}) == riot
+    assert _refined(riot, "ASSAULT", ["CVL"], [], trigger_cues={"burn"}, sentence_cues={"house"}) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+
+
+def test_an_unnamed_attack_beside_a_riot_is_the_riot() -> None:
+    event = _coded(
+        "On 8 May 2023, a mob attacked a wedding party with sticks and set cars on fire in Kano "
+        "(Kano, Kano). "
+        "3 people were killed."
+    )
+    assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Mob violence")

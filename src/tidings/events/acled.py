@@ -127,10 +127,22 @@ _PROTEST_WORDS = frozenset(
     {"protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator", "rally",
      "march", "marcher", "sit", "supporter", "picket"}
 )  # fmt: skip
+#: Crowds punishing people outside any demonstration (ACLED's mob violence).
 _MOB_WORDS = frozenset(
-    {"mob", "lynch", "lynching", "vigilante", "witchcraft", "witch", "thief", "theft", "blasphemy",
-     "suspect", "villager", "resident"}
+    {"mob", "lynch", "lynching", "vigilante", "witchcraft", "witch", "sorcery", "thief", "theft",
+     "blasphemy"}
 )  # fmt: skip
+#: Military objects: an attack on them is a battle even when no defender is named.
+_MILITARY_OBJECTS = frozenset(
+    {"base", "post", "position", "checkpoint", "convoy", "patrol", "camp", "barracks", "outpost",
+     "garrison"}
+)  # fmt: skip
+_DEFENDERS = _MILITARY_OBJECTS | {"troop", "soldier", "army", "force", "police", "policeman"}
+_FIGHT_BACK = frozenset({"repel", "repulse", "exchange", "return", "firefight", "gunbattle", "clash"})
+_WEAPONS_HELD = frozenset(
+    {"explosive", "bomb", "ied", "weapon", "ammunition", "grenade", "rocket", "mine", "arm", "detonator"}
+)
+_SEIZE = frozenset({"seize", "confiscate", "recover", "intercept", "defuse", "dismantle", "discover"})
 _CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
 _AIR = frozenset(
     {"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "bomber", "airplane", "plane"}
@@ -141,6 +153,7 @@ _PROPERTY = frozenset(
     {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
 )
 _SECURITY = frozenset({"POL", "MIL", "GOV"})
+_RESTRICT = frozenset({"blockade", "close", "ban", "besiege", "impose", "restrict", "prohibit", "forbid"})
 _VAC = "Violence against civilians"
 
 
@@ -170,11 +183,12 @@ def refine(
         return None
     trigger = set(trigger_cues)
     words = set(sentence_cues) | trigger
+    any_actor = bool(list(actor_sectors))
     actors = {s for s in actor_sectors if s}
     recipients = {s for s in recipient_sectors if s}
     event_type = current.get("event_type") if current else None
     sub = current.get("sub_event_type") if current else None
-    protest = bool(words & _PROTEST_WORDS) and not words & {"lynch", "lynching", "mob"}
+    protest = bool(words & _PROTEST_WORDS) and not words & {"lynch", "lynching"}
     remote = "Explosions/Remote violence"
     if plover == "ASSAULT" and (trigger & _INTERCEPT or {"shoot", "down"} <= trigger):
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
@@ -184,8 +198,18 @@ def refine(
         if killed:
             return _row("Protests", "Excessive force against protesters", BOTH)
         return _row("Protests", "Protest with intervention", DEMONSTRATIONS)
+    if (
+        plover == "COERCE"
+        and current is None
+        and trigger & _RESTRICT
+        and any_actor
+        and not actors & _SECURITY
+    ):
+        return _row(STRATEGIC, "Change to group/activity", STRATEGIC)  # a group's blockade or ban
     if current is None:
         return None
+    if plover == "COERCE" and words & _SEIZE and words & _WEAPONS_HELD:
+        return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
     if plover == "ASSAULT" and event_type in ("Battles", _VAC, remote):
         if status == "foiled" and words & ({"grenade"} | _CHEMICAL):
             return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
@@ -195,18 +219,24 @@ def refine(
             return _row(remote, "Grenade", POLITICAL_VIOLENCE)
         if words & _AIR and sub in ("Attack", "Armed clash", "Remote explosive/landmine/IED"):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
+    armed_side = bool((actors | recipients) & _ARMED)
     if (
         sub == "Attack"
-        and trigger & _RECIPROCAL
-        and (actors | recipients) & _ARMED
         and "CVL" not in recipients
+        and (not actors or actors - {"CVL"})
+        and (
+            (trigger & _RECIPROCAL and armed_side)
+            or trigger & _MILITARY_OBJECTS
+            or (words & _FIGHT_BACK and words & _DEFENDERS)
+        )
     ):
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
-    if event_type == "Riots" or (sub == "Attack" and actors and actors <= {"CVL"} and words & _MOB_WORDS):
-        if words & _MOB_WORDS and not (protest and recipients & _SECURITY):
-            return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
+    unarmed = not actors & (_ARMED | {"UNK"})
+    if event_type == "Riots" or (sub == "Attack" and unarmed and (protest or words & _MOB_WORDS)):
         if protest:
             return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
+        if words & _MOB_WORDS:
+            return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
     if sub == "Arrests" and actors and not actors & (_SECURITY | {"IGO"}):
         return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
     if sub in ("Arrests", "Attack") and ("whereabouts" in words or {"unknown", "location"} <= words):

@@ -261,6 +261,7 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
             sentence_cues=words,
         )
     _share_interventions(events)
+    _share_crowd_violence(events, sectors)
     # no readable gazetteer: events keep the places the parse gave them
     with contextlib.suppress(TidingsError, OSError, sqlite3.Error):
         place_events(doc_text(doc), events)
@@ -285,4 +286,23 @@ def _share_interventions(events: list[dict[str, Any]]) -> None:
                 and spans & set(_sentences(other))
             ):
                 event["acled"] = dict(found)
+                break
+
+
+def _share_crowd_violence(events: list[dict[str, Any]], sectors: dict[str, str | None]) -> None:
+    """An attack by nobody named, told in the same sentence as a riot ("a mob attacked a
+    procession and set vehicles on fire"), is the rioters' violence: it takes the riot's coding."""
+    riots = [e for e in events if (e.get("acled") or {}).get("event_type") == "Riots"]
+    if not riots:
+        return
+    for event in events:
+        row = event.get("acled") or {}
+        if row.get("sub_event_type") != "Attack" or event.get("type") != "ASSAULT":
+            continue
+        if any(sectors.get(a) not in (None, "UNK") for a in event.get("actors") or []):
+            continue
+        spans = set(_sentences(event))
+        for riot in riots:
+            if spans & set(_sentences(riot)):
+                event["acled"] = dict(riot["acled"])
                 break
