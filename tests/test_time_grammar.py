@@ -65,3 +65,34 @@ def test_now_inside_a_clause_or_without_comma_is_the_present() -> None:
 @pytest.mark.parametrize("text", ["Now,", ",Now,", "now", ". Now", "Now,\x00", "\u200bNow, x"])
 def test_short_and_odd_inputs_around_now_do_not_crash(text: str) -> None:
     assert isinstance(find_timexes(text, SUNDAY), list)
+
+
+# -- parts of a period, month modifiers, "effective" dates -------------------------------------------
+
+OCT_1989 = "1989-10-26"  # a Thursday
+
+
+def test_the_early_hours_of_a_day_is_not_a_duration() -> None:
+    found = find_timexes("Police arrested him in the early hours of Thursday morning.", OCT_1989)
+    assert [(t.text, t.type) for t in found] == [("Thursday morning", "TIME")]
+    # without "of", a vague stretch of time is still found
+    assert [t.type for t in find_timexes("Talks ran on for days.", OCT_1989)] == ["DURATION"]
+
+
+def test_capitalised_march_or_may_between_the_and_a_noun_is_the_month() -> None:
+    found = find_timexes("The March accession will let them join.", OCT_1989)
+    assert [(t.text, t.value) for t in found] == [("March", "1990-03")]
+    assert find_timexes("The march organizers met.", OCT_1989) == []
+    assert find_timexes("He joined the March on Washington.", OCT_1989) == []
+    assert find_timexes("She met the May family.", OCT_1989) == []
+    assert find_timexes("Critics of the May government spoke.", OCT_1989) == []
+
+
+def test_effective_date_is_the_nearest_whatever_the_tense() -> None:
+    found = find_timexes("The bank created an office of the chairman, effective Feb. 1.", OCT_1989)
+    assert [(t.text, t.value) for t in found] == [("Feb. 1", "1990-02-01")]
+    assert [t.value for t in find_timexes("He resigned, effective Oct. 1.", OCT_1989)] == ["1989-10-01"]
+    # without "effective", a past sentence keeps the past date
+    assert [t.value for t in find_timexes("The bank created an office on Feb. 1.", OCT_1989)] == [
+        "1989-02-01"
+    ]

@@ -80,7 +80,11 @@ def dated(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", day_value(d), "day") if d else None
     year = _sentence_year(ctx, m.start(), m.end(), month, with_month=True)
     if year is None:
-        year = resolve_month_year(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
+        # "effective Feb. 1" names when a change takes effect, whatever the tense of the
+        # announcement ("created an office, effective Feb. 1"): the nearest such day.
+        effective = _EFFECTIVE.search(ctx.text, max(0, m.start() - 16), m.start()) is not None
+        direction = None if effective else ctx.direction(m.start(), m.end())
+        year = resolve_month_year(ctx.dct, month, day, direction)
     if m["wd"]:
         weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
         for candidate in (year, year - 1, year + 1):
@@ -110,7 +114,7 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
     yrel = (m["yrel"] or "").lower()
     if not rel and not yrel:
         prev = prev_word(ctx, m.start())
-        if word.lower() in ("may", "march") and prev not in MONTH_PREPS:
+        if word.lower() in ("may", "march") and prev not in MONTH_PREPS and not _month_modifier(ctx, m):
             return None
         if len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
             return None  # "Jan" without a dot is often a name
@@ -134,6 +138,28 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
     else:
         year = resolve_month_year(dct, month, None, ctx.direction(m.start(), m.end()))
     return Result("DATE", month_value(year, month), "month")
+
+
+_EFFECTIVE = re.compile(r"\beffective\s{1,3}(?:on\s{1,3}|from\s{1,3}|as\s{1,3}of\s{1,3})?$", re.IGNORECASE)
+#: Group nouns after a surname: "the May government".
+_AFTER_SURNAME = frozenset(
+    {"family", "families", "government", "administration", "cabinet", "team", "household", "camp"}
+)
+_NOUN_PHRASE_ENDERS = frozenset({"of", "on", "to", "for", "against", "in", "from", "through", "and", "or"})
+
+
+def _month_modifier(ctx: Context, m: re.Match[str]) -> bool:
+    """A capitalised "March"/"May" between "the" and a lower-case noun: "the March accession".
+
+    The noun "march" is written in lower case; a name ("the March of Dimes", "the March on
+    Washington") goes on with a preposition, and a surname with a group noun ("the May
+    government", "the May family").
+    """
+    word = m["mon"]
+    if not word[:1].isupper() or word.isupper() or prev_word(ctx, m.start()) != "the":
+        return False
+    nxt = next_word(ctx, m.end())
+    return nxt.isalpha() and nxt.islower() and nxt not in _NOUN_PHRASE_ENDERS and nxt not in _AFTER_SURNAME
 
 
 _RANGE_END = frozenset({"to", "until", "till", "through", "and", "thru"})

@@ -183,6 +183,8 @@ def bare(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", "PAST_REF", None, anchor=False)
     if rel in ("coming", "the coming"):
         return Result("DATE", "FUTURE_REF", None, anchor=False)
+    if rel == "the early" and _OF_AFTER.match(ctx.text, m.end("u")):
+        return None  # "the early hours of Thursday", "the early years of the war": a part, not an amount
     if rel == "the":
         # "over the years", "in the months that followed": a vague stretch of time; "in the
         # weeks before the shooting" is anchored on an event and left alone.
@@ -198,6 +200,7 @@ def bare(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DURATION", dur_value(None, unit_word), None, end=m.end("u"))
 
 
+_OF_AFTER = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 _STRETCH_PREPS = frozenset({"over", "through", "throughout", "during"})
 _STRETCH_AFTER = re.compile(r"\s{1,3}(?:that|which)\s{1,3}followed\b|\s{1,3}to\s{1,3}come\b", re.IGNORECASE)
 
