@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tidings.analyze import analyze
-from tidings.events.attributes_time import told_elsewhere
+from tidings.events.attributes_time import sequence_offset, told_elsewhere
 from tidings.events.merge import PRIVATE_KEYS, merge
 from tidings.models import Actor, Article
 from tidings.nlp.langid import annotate
@@ -198,3 +198,29 @@ def test_a_word_inside_an_organisation_name_places_no_district() -> None:
     analysis = analyze(annotate(Article.create(text, published="2021-12-27")))
     zone = [p for p in analysis.places if "Green Zone" in p["text"]]
     assert all(p.get("country") in (None, "IRQ") for p in zone)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "days"),
+    [
+        ("The governor resigned on Thursday, eleven days after a bomb attack.", "attack", 11),
+        ("Police closed the bridge on Tuesday, a day after a bomb attack.", "attack", 1),
+        ("The president spoke to reporters hours after the attack.", "attack", 0),
+        ("Two weeks before the vote, gunmen attacked a polling station.", "vote", -14),
+        ("Police closed the bridge after the attack.", "attack", None),
+        ("Police closed the bridge months after the attack.", "attack", None),
+    ],
+)
+def test_measured_sequences(sentence: str, noun: str, days: int | None) -> None:
+    doc = parse_text(sentence)
+    [token] = [t for t in doc if t.text == noun]
+    found = sequence_offset(token)
+    assert (found[0] if found else None) == days
+
+
+def test_a_day_after_the_attack_dates_the_attack_the_day_before() -> None:
+    text = (
+        "Police closed the main bridge in Mosul on Tuesday, a day after a bomb attack on the city's market."
+    )
+    [event] = _assaults(text, "2024-03-06")  # a Wednesday
+    assert event["date"] == "2024-03-04"

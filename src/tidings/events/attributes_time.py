@@ -5,7 +5,9 @@ October 10 elections", "protests in late 2019"), else one in the trigger's claus
 clauses above it (up to the sentence's main clause). Time expressions in relative or other
 embedded clauses are not used: "Kadhimi, who took office in 2020, survived an attack" does not date
 the attack 2020; nor does the clause of a reaction to an event noun or of a happening after it
-("the council condemned the attack on Monday", "a day after the attack": :func:`told_elsewhere`).
+("the council condemned the attack on Monday", "a day after the attack": :func:`told_elsewhere`);
+a measured "after" or "before" dates the noun from that clause's date ("on Monday, a day after the
+attack": Sunday; :func:`sequence_offset`).
 Failing those, the narrative's last date before the trigger is used: any date earlier in the same
 paragraph, or from earlier paragraphs the last one that is not background (within
 ``HISTORICAL_DAYS`` of the article date); in a background section only its own dates.
@@ -238,8 +240,57 @@ def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
     return None
 
 
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+}  # fmt: skip
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7}
+#: Offsets beyond this many days are not computed (months and years have their own expressions).
+_MAX_OFFSET = 90
+
+
+def sequence_offset(trigger: Token) -> tuple[int, Token] | None:
+    """Days from the happening an event noun names to the clause it is placed against, and the
+    word of that clause: "a day after the attack" → 1, "eleven days after a drone attack" → 11,
+    "two weeks before the vote" → -14, "hours after the attack" → 0; ``None`` without such a
+    measured "after" or "before"."""
+    if is_verbal(trigger) or trigger.dep_ != "pobj" or trigger.head.lower_ not in ("after", "before"):
+        return None
+    prep = trigger.head
+    amounts = [c for c in prep.children if c.dep_ == "npadvmod"]
+    anchor = prep.head
+    if not amounts and prep.head.dep_ == "npadvmod":  # parsed as "[a day [after the attack]]"
+        amounts, anchor = [prep.head], prep.head.head
+    if not amounts:
+        return None
+    amount = amounts[0]
+    unit = _UNIT_DAYS.get(amount.lemma_.lower())
+    if unit is None:
+        return None
+    count: int | None = 1
+    for child in amount.children:
+        if child.dep_ in ("nummod", "det", "amod") and child.i < amount.i:
+            word = child.lower_
+            count = int(word) if word.isdigit() else _NUMBERS.get(word, count)
+    if count is None or count * unit > _MAX_OFFSET:
+        return None
+    return (count * unit if prep.lower_ == "after" else -count * unit), anchor
+
+
 def date_of(ctx: EventContext, trigger: Token) -> tuple[str | None, str | None, str | None, Span | None, str]:
     """``(value, precision, source, span, level)`` of the trigger's date (see the module doc)."""
+    sequence = sequence_offset(trigger)
+    if sequence is not None and sequence[1].i != trigger.i:  # dated by what came after or before it
+        offset, anchor = sequence
+        anchored = date_of(ctx, anchor)
+        day = period(anchored[0]) if anchored[0] else None
+        if day is not None and day[2] == "day":
+            try:
+                shifted = (day[0] - timedelta(days=offset)).isoformat()
+            except OverflowError:
+                shifted = None
+            if shifted is not None:
+                return shifted, "day", anchored[2], anchored[3], anchored[4]
     timex, level = governing_timex(ctx, trigger)
     if timex is not None:
         found = period(timex.value)
