@@ -276,3 +276,38 @@ def test_an_unnamed_attack_beside_a_riot_is_the_riot() -> None:
         "3 people were killed."
     )
     assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_arrests_at_a_protest_and_arrests_for_one() -> None:
+    at_protest = _coded(
+        "On 10 May 2023, police arrested 25 teachers who gathered outside the ministry in Accra "
+        "(Accra, Greater Accra) to protest unpaid allowances. [size=around 100]"
+    )
+    assert at_protest["sub_event_type"] == "Protest with intervention"
+    for_protest = _coded(
+        "On 11 May 2023, police arrested a musician at his home in Accra (Accra, Greater Accra) for "
+        "supporting the protests."
+    )
+    assert for_protest["sub_event_type"] == "Arrests"
+    dispersed = _coded(
+        "On 12 May 2023, police dispersed nurses marching in Kumasi (Kumasi, Ashanti) with tear gas. "
+        "[size=hundreds]"
+    )
+    assert dispersed["sub_event_type"] == "Protest with intervention"
+
+
+def test_refine_a_riot_against_the_police_is_a_violent_demonstration() -> None:
+    mob = ("Riots", "Mob violence")
+    assert _refined(mob, "ASSAULT", ["CVL"], ["POL"], sentence_cues={"stone", "clash"}) == (
+        "Riots",
+        "Violent demonstration",
+    )
+    assert _refined(mob, "ASSAULT", ["CVL"], ["CVL"], sentence_cues={"stick", "faction"}) == mob
+
+
+def test_a_number_hung_on_a_name_in_the_noun_phrase() -> None:
+    event = _coded(
+        "On 14 May 2023, troops raided a camp near Bama (Bama, Borno) and killed 7 ISWAP fighters.",
+        "2023-05-14",
+    )
+    assert event["fatalities"] == 7

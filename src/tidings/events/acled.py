@@ -125,7 +125,7 @@ def _assault(
 
 _PROTEST_WORDS = frozenset(
     {"protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator", "rally",
-     "march", "marcher", "sit", "supporter", "picket"}
+     "march", "marcher", "sit", "picket", "marching", "protesting", "demonstrating", "rallying"}
 )  # fmt: skip
 #: Crowds punishing people outside any demonstration (ACLED's mob violence).
 _MOB_WORDS = frozenset(
@@ -153,6 +153,7 @@ _PROPERTY = frozenset(
     {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
 )
 _SECURITY = frozenset({"POL", "MIL", "GOV"})
+_DISPERSE = frozenset({"arrest", "detain", "disperse", "break", "round", "apprehend", "teargas"})
 _RESTRICT = frozenset({"blockade", "close", "ban", "besiege", "impose", "restrict", "prohibit", "forbid"})
 _VAC = "Violence against civilians"
 
@@ -167,12 +168,15 @@ def refine(
     status: str = "completed",
     trigger_cues: Collection[str] = (),
     sentence_cues: Collection[str] = (),
+    phrase_cues: Collection[str] | None = None,
 ) -> dict[str, str] | None:
     """The projection ``current`` corrected by the words of the event's sentences.
 
-    ``trigger_cues`` are lemmas of the trigger and its dependents, ``sentence_cues`` the lemmas of
-    the event's sentences. The rules are ACLED's sub-event definitions: force used by the
-    authorities against a protest is the protest's intervention (excessive when people died);
+    ``trigger_cues`` are lemmas of the trigger and its dependents, ``phrase_cues`` those of the
+    trigger's phrase (without reasons and adverbial clauses; default: the sentence's), and
+    ``sentence_cues`` the lemmas of the event's sentences. The rules are ACLED's sub-event
+    definitions: force used by the authorities against a protest is the protest's intervention
+    (excessive when people died);
     crowds attacking people outside any demonstration are mob violence, demonstrators turning
     violent a violent demonstration; grenades, chemical agents and aircraft decide the weapon
     wherever the sentence names them; intercepted or defused weapons are disrupted weapons use;
@@ -183,6 +187,7 @@ def refine(
         return None
     trigger = set(trigger_cues)
     words = set(sentence_cues) | trigger
+    phrase_cues = words if phrase_cues is None else set(phrase_cues) | trigger
     any_actor = bool(list(actor_sectors))
     actors = {s for s in actor_sectors if s}
     recipients = {s for s in recipient_sectors if s}
@@ -193,8 +198,8 @@ def refine(
     if plover == "ASSAULT" and (trigger & _INTERCEPT or {"shoot", "down"} <= trigger):
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
     if plover in ("ASSAULT", "COERCE") and actors & _SECURITY and protest and not recipients & _ARMED:
-        if plover == "COERCE" and "arrest" not in trigger and sub != "Arrests":
-            return current
+        if plover == "COERCE" and not (trigger & _DISPERSE and set(phrase_cues) & _PROTEST_WORDS):
+            return current  # arrested "for supporting the protests": no protest at hand
         if killed:
             return _row("Protests", "Excessive force against protesters", BOTH)
         return _row("Protests", "Protest with intervention", DEMONSTRATIONS)
@@ -233,7 +238,7 @@ def refine(
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
     unarmed = not actors & (_ARMED | {"UNK"})
     if event_type == "Riots" or (sub == "Attack" and unarmed and (protest or words & _MOB_WORDS)):
-        if protest:
+        if protest or (event_type == "Riots" and recipients & _SECURITY):  # crowds against the police
             return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
         if words & _MOB_WORDS:
             return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)

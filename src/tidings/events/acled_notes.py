@@ -198,6 +198,20 @@ def _sentences(event: dict[str, Any]) -> list[tuple[int, int]]:
     return out
 
 
+def phrase_words(doc: Doc, event: dict[str, Any]) -> set[str]:
+    """Lemmas of the trigger's phrase: its subtree without the reasons and adverbial clauses of the
+    trigger itself ("arrested … for supporting the protests", "over …", "after …"; "workers who
+    gathered to protest" keeps its purpose), at most 40 tokens."""
+    span = _span(doc, event.get("trigger"))
+    if span is None:
+        return set()
+    skip: set[int] = set()
+    for token in span.root.children:
+        if token.dep_ == "advcl" or (token.dep_ == "prep" and token.lower_ in ("for", "over", "after")):
+            skip |= {t.i for t in token.subtree}
+    return {t.lemma_.lower() for t in list(span.root.subtree)[:40] if t.i not in skip and t.is_alpha}
+
+
 def sentence_words(doc: Doc, event: dict[str, Any]) -> tuple[set[str], set[str]]:
     """Lemmas of the event's trigger and its dependents, and lemmas of the event's sentences."""
     trigger: set[str] = set()
@@ -259,6 +273,7 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
             status=str(event.get("status") or "completed"),
             trigger_cues=trigger,
             sentence_cues=words,
+            phrase_cues=phrase_words(doc, event),
         )
     _share_interventions(events)
     _share_crowd_violence(events, sectors)

@@ -165,6 +165,8 @@ def _person_count(noun: Token, key: str) -> tuple[int | None, Token | None]:
                     return value, where
     value, where = _number_phrase(noun)
     if value is None and noun.tag_ == "NNS":
+        value, where = _leading_number(noun)
+    if value is None and noun.tag_ == "NNS":
         value, where = _stray_number(noun)
     if value is not None:
         for other in noun.children:  # "40 protesters and 3 journalists"
@@ -178,6 +180,20 @@ def _person_count(noun: Token, key: str) -> tuple[int | None, Token | None]:
         return 1, noun
     if noun.tag_ == "NNS" and key != "arrested" and noun.lemma_ not in CUES["killed"] | CUES["injured"]:
         return VAGUE, noun
+    return None, None
+
+
+def _leading_number(noun: Token) -> tuple[int | None, Token | None]:
+    """A number the parser hung on a name inside the noun phrase: "killed 5 ISWAP insurgents"
+    ("5" a compound of "ISWAP", itself a compound of "insurgents")."""
+    left = [t for t in noun.subtree if t.i < noun.i]
+    if not left or not all(t.dep_ in ("compound", "nummod", "amod", "quantmod") for t in left):
+        return None, None
+    first = left[0]
+    if (first.like_num and _DIGITS.match(first.text.replace(",", ""))) or first.lower_ in _WORDS:
+        value = number_value([first])
+        if value is not None and first.lower_ not in ("a", "an"):
+            return value, first
     return None, None
 
 
