@@ -311,3 +311,47 @@ def test_a_number_hung_on_a_name_in_the_noun_phrase() -> None:
         "2023-05-14",
     )
     assert event["fatalities"] == 7
+
+
+def test_the_development_notes_cover_acled_s_codebook() -> None:
+    from pathlib import Path
+
+    from tidings.eval.acled import read_acled
+
+    found = read_acled(Path(__file__).parent / "data" / "acled_notes_dev.csv")
+    assert len(found.rows) >= 120 and not found.skipped
+    assert len({r.event_types[0] for r in found.rows}) == 6
+    assert len({r.sub_event_type for r in found.rows}) == 25
+    assert all(r.lat is not None and r.fatalities is not None for r in found.rows)
+    assert len({r.row for r in found.rows}) == len(found.rows)
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        [],
+        [{}],
+        [{"trigger": "x", "evidence": "y", "acled": 3, "size": "many", "actors": None}],
+        [{"type": "ASSAULT", "trigger": [10**9, 10**9 + 5], "evidence": [[-5, 2], [3]], "acled": None}],
+    ],
+)
+def test_refine_events_survives_broken_records(events: list[dict[str, Any]]) -> None:
+    from tidings.events.acled_notes import refine_events
+    from tidings.nlp.model import parse_text
+
+    doc = parse_text("On 2 May 2023, gunmen attacked a bus near Gao (Gao, Gao).")
+    refine_events(doc, events, {})
+    assert all(isinstance(e, dict) for e in events)
+
+
+def test_a_text_full_of_parentheses_is_bounded() -> None:
+    import time
+
+    text = "On 2 May 2023, gunmen attacked " + ", ".join("Gao (Gao, Gao)" for _ in range(3000)) + "."
+    started = time.process_time()
+    found = hierarchy_mentions(text)
+    assert 0 < len(found) < 3000
+    events = [{"evidence": [[0, len(text)]], "location": None}]
+    place_events(text, events, load())
+    assert time.process_time() - started < 20
+    assert events[0]["location"] is not None and events[0]["location"]["country"] == "MLI"

@@ -183,6 +183,8 @@ def refine(
     "clashed with" between armed groups is an armed clash; detention by a non-state group is an
     abduction; burning or looting property with nobody killed is property destruction.
     """
+    if not isinstance(current, dict):
+        current = None
     if current is None and plover not in ("ASSAULT", "COERCE"):
         return None
     trigger = set(trigger_cues)
