@@ -96,3 +96,37 @@ def test_effective_date_is_the_nearest_whatever_the_tense() -> None:
     assert [t.value for t in find_timexes("The bank created an office on Feb. 1.", OCT_1989)] == [
         "1989-02-01"
     ]
+
+
+# -- a second day after "and", a part of the narrative's day -----------------------------------------
+
+
+def test_second_day_of_a_month_and_day_pair() -> None:
+    found = find_timexes("The summit will be held on April 24 and 25.", "1999-02-10")
+    assert [(t.text, t.value) for t in found] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    found = find_timexes("Votes on May 3rd and 4th, in the city.", "1999-02-10")
+    assert [t.value for t in found] == ["1999-05-03", "1999-05-04"]
+
+
+def test_a_number_after_a_date_and_and_is_not_always_a_day() -> None:
+    found = find_timexes("On April 24 and 25 people died.", "1999-02-10")
+    assert [t.text for t in found] == ["April 24"]
+    assert find_timexes("Markets rose 24 and 25 percent.", "1999-02-10") == []
+    assert [t.text for t in find_timexes("Sales in 1998 and 25 stores.", "1999-02-10")] == ["1998"]
+    assert [t.text for t in find_timexes("On April 30 and 31.", "1999-02-10")] == ["April 30"]  # no April 31
+
+
+def test_in_the_morning_of_a_past_narrative_is_the_day_it_last_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prices fell on Friday. Dealers placed heavy orders in the morning to start trading."
+    found = parsed(nlp, text, "1989-10-30")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Friday", "DATE", "1989-10-27"),
+        ("the morning", "TIME", "1989-10-27TMO"),
+    ]
+
+
+def test_in_the_morning_as_a_habit_or_ahead_or_without_a_day_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert parsed(nlp, "He works in the morning.", "1989-10-30") == []
+    assert parsed(nlp, "Dealers placed heavy orders in the morning.", "1989-10-30") == []
+    text = "Prices fell on Friday. He will call in the morning."
+    assert [t.text for t in parsed(nlp, text, "1989-10-30")] == ["Friday"]

@@ -140,6 +140,27 @@ def month(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", month_value(year, month), "month")
 
 
+def conjday(m: re.Match[str], ctx: Context) -> Result | None:
+    """The second day of "on April 24 and 25": the month and year of the date just before it.
+
+    Only right after a month and day that was itself found as a date, and only before a
+    punctuation mark or a preposition ("April 24 and 25 people" is a count).
+    """
+    if ctx.ref_day is None:
+        return None
+    before = _CONJ_DAY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    if before is None or ctx.ref_day_end != before.end("first"):
+        return None
+    month = month_number(before["mon"])
+    if ctx.ref_day.month != month:
+        return None
+    d = safe_date(ctx.ref_day.year, month, int(m["d"]))
+    return Result("DATE", day_value(d), "day", anchor=False) if d else None
+
+
+_CONJ_DAY_BEFORE = re.compile(
+    rf"(?P<mon>{MONTH})\s{{1,3}}(?P<first>[0-3]?\d(?:st|nd|rd|th)?),?\s{{1,3}}(?:and|or|&)\s{{1,3}}$"
+)
 _EFFECTIVE = re.compile(r"\beffective\s{1,3}(?:on\s{1,3}|from\s{1,3}|as\s{1,3}of\s{1,3})?$", re.IGNORECASE)
 #: Group nouns after a surname: "the May government".
 _AFTER_SURNAME = frozenset(

@@ -23,6 +23,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "iso": cal.iso,
         "numdate": cal.numdate,
         "mdy": cal.dated,
+        "conjday": cal.conjday,
         "dmy": cal.dated,
         "my": cal.month_year,
         "month": cal.month,

@@ -199,6 +199,11 @@ _RAW: tuple[tuple[str, str], ...] = (
         r"|Halloween|Valentine['’]s\s{1,3}Day|Veterans\s{1,3}Day|Memorial\s{1,3}Day|Labor\s{1,3}Day|Election\s{1,3}Day"
         r"|Easter(?:\s{1,3}Sunday)?|Good\s{1,3}Friday|Boxing\s{1,3}Day))(?:,?\s{1,3}(?P<y>(?:1[5-9]|20)\d\d))?(?!\w)",
     ),
+    # the second day of "April 24 and 25": only right after a month and day (see calendar_rules.conjday)
+    (
+        "conjday",
+        r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s{0,3}(?:[.,;:)!?]|$)|\s{1,3}(?:in|at|on|for|when|to|from)\b)",
+    ),
 )
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -256,7 +261,10 @@ ROUTES: Mapping[str, tuple[int, ...]] = _route(
 )
 #: Patterns that may start at a digit or an apostrophe before digits.
 DIGIT_ROUTE: tuple[int, ...] = tuple(
-    sorted(_ORDER[k] for k in words("iso numdate dmy time year decade century quarter qcode half dur set"))
+    sorted(
+        _ORDER[k]
+        for k in words("iso numdate dmy time year decade century quarter qcode half dur set conjday")
+    )
 )
 APOSTROPHE_ROUTE: tuple[int, ...] = (_ORDER["fyshort"], _ORDER["yshort"], _ORDER["decade"])
 TRIGGERS_UPPER_ONLY = frozenset({"q"})

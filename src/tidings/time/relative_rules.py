@@ -118,7 +118,7 @@ def partday(m: re.Match[str], ctx: Context) -> Result | None:
     part = m["part"]
     word = (m["w"] or "").lower().rstrip(".")
     if not word and not m["mid"]:
-        return None  # a bare "morning" or "night" is left to the patterns that name the day
+        return _narrative_part(m, ctx, part)  # a bare "morning" is left to the patterns naming the day
     if ctx.dct is None:
         return Result("TIME", None, mod="MID" if m["mid"] else None)
     if word in WEEKDAYS:
@@ -131,6 +131,28 @@ def partday(m: re.Match[str], ctx: Context) -> Result | None:
     if m["mid"]:
         found.mod = "MID"
     found.anchor = bool(word)
+    return found
+
+
+_IN_THE = re.compile(r"\b(?:in|during|by|throughout)\s{1,3}(?P<the>the)\s{1,3}$", re.IGNORECASE)
+
+
+def _narrative_part(m: re.Match[str], ctx: Context, part: str) -> Result | None:
+    """ "in the morning" in a past-tense narrative: that part of the day the text last named.
+
+    Only when a day was named earlier in the text and the sentence tells what happened; "he
+    works in the morning" (a habit) or a text naming no day is left alone.
+    """
+    before = _IN_THE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if before is None or ctx.ref_day is None or ctx.ref_day_end < 0:
+        return None
+    if (m.end() < len(ctx.text) and ctx.text[m.end()] in "-'’") or next_word(ctx, m.end()).lower() == "of":
+        return None  # "in the morning's session", "in the morning of June 3" (found from the date)
+    if ctx.direction(m.start(), m.end()) != "past":
+        return None
+    found = day_result(ctx.ref_day, part)
+    found.start = before.start("the")
+    found.anchor = False
     return found
 
 
