@@ -138,9 +138,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
                                                    "text": "market", "box": (119.0, -7.0, 122.0, -4.0)}),
 ]  # fmt: skip
 
-#: (steps a walk may take, events a list may hold): the walk alone; a walk cut short then lists of
-#: any size; a walk cut short with no list short enough (SQLite's choice or the walk, unbounded)
-PATHS = [(None, 4_000), (0, 1_000_000), (0, 40), (0, 0)]
+#: (thousand steps a walk may take, events a list may hold): the walk alone; a walk cut short at
+#: once or midway (a list going on from its last event), with lists of any size or none short enough
+PATHS = [(None, 4_000), (0, 1_000_000), (0, 40), (0, 0), (3, 1_000_000), (3, 0)]
 
 
 @pytest.mark.parametrize(("steps", "candidates"), PATHS)
@@ -255,3 +255,38 @@ def test_odd_values_on_every_path_are_answered_not_crashed(
         response = client.get("/api/events", params=params)
         assert response.status_code in (200, 400), response.text
         assert response.json()["ok"] is (response.status_code == 200)
+
+
+def test_a_walk_stopped_midway_is_continued_by_the_list_from_its_last_event(db: Path) -> None:
+    query = planner.EventQuery(filters=EventFilter(place="date line", actor="police"))
+    connection = sqlite3.connect(db)
+    try:
+        full = planner.page(connection, planner.walk_plan(query), None, 10_000)
+        found: list[tuple[int, str | None]] = []
+        stopped = pytest.raises(sqlite3.OperationalError, match="interrupt")
+        with stopped, planner.step_budget(connection, 3):
+            planner.page(connection, planner.walk_plan(query), None, 10_000, found=found)
+        assert 0 < len(found) < len(full) and found == full[: len(found)]
+        original = planner.WALK_STEPS
+        planner.WALK_STEPS = 3
+        try:
+            plan, resumed = planner.find_page(connection, query, None, 10_000)
+        finally:
+            planner.WALK_STEPS = original
+    finally:
+        connection.close()
+    assert plan.index is None and resumed == full
+
+
+def test_a_single_type_or_country_is_read_from_its_own_index_in_date_order(db: Path) -> None:
+    connection = sqlite3.connect(db)
+    try:
+        for filters, index in ((EventFilter(type="protest"), "events_type_nocase"),
+                               (EventFilter(country="bbb"), "events_country_date")):  # fmt: skip
+            plan, found = planner.find_page(connection, planner.EventQuery(filters=filters), None, 20)
+            assert plan.index is None and [r[0] for r in found]
+            sql, params = planner.ids_sql(None, [*plan.clauses, "e.date_start IS NOT NULL"], plan.params, 20)
+            explained = _explain(db, sql, params)
+            assert f"INDEX {index} " in explained and "TEMP B-TREE" not in explained, explained
+    finally:
+        connection.close()

@@ -30,7 +30,7 @@ from tidings.store.events import NAME_COLUMNS, EventFilter, like_any
 #: Totals are counted up to this many; past it ``total`` is this number and ``total_exact`` false.
 TOTAL_CAP = 10_000
 #: …and for at most this many seconds (``None``: no limit); past it the count so far is a lower bound.
-COUNT_BUDGET: float | None = 0.01
+COUNT_BUDGET: float | None = 0.005
 #: A filter listing at most this many events can drive the query (its events fetched and sorted).
 CANDIDATES = 4_000
 #: The index a walk of the latest events reads: every filterable column, in date order.
@@ -161,11 +161,22 @@ class Plan:
 
 
 def walk_plan(query: EventQuery) -> Plan:
-    """Every filter checked on the entries of the walk index."""
-    clauses, params = query.plain()
-    for narrowing in query.narrowings():
+    """Every filter checked on the entries of the walk index: story, box and names first (they
+    usually match fewer events, so an entry fails sooner), then type, country and dates, words last
+    (the costliest check)."""
+    narrowings = query.narrowings()
+    words = narrowings.pop() if query.text else None
+    clauses: list[str] = []
+    params: list[Any] = []
+    for narrowing in narrowings:
         clauses.append(narrowing.check)
         params += narrowing.check_params
+    plain, plain_params = query.plain()
+    clauses += plain
+    params += plain_params
+    if words is not None:
+        clauses.append(words.check)
+        params += words.check_params
     return Plan(clauses, params, WALK_INDEX)
 
 
@@ -218,18 +229,34 @@ def find_page(
     """The plan chosen and up to ``n`` (rowid, date_start) of the matching events after the cursor.
 
     The walk comes first (but not for a story, whose events are few); when it takes more than
-    :data:`WALK_STEPS` thousand steps, the matches are rare and :func:`listed_plan` answers."""
+    :data:`WALK_STEPS` thousand steps, the matches are rare and :func:`listed_plan` goes on from
+    the last event the walk found (the order is one, so any path can continue another)."""
     since = query.filters.since
+    if _one_indexed_filter(query):  # its own index lists its events in date order
+        plain = Plan(*query.plain())
+        return plain, page(connection, plain, after, n, since)
     walk = walk_plan(query)
+    found: list[tuple[int, str | None]] = []
     if query.story is None:
         try:
             with step_budget(connection, WALK_STEPS if walk.clauses else None):
-                return walk, page(connection, walk, after, n, since)
+                return walk, page(connection, walk, after, n, since, found)
         except sqlite3.OperationalError as exc:
             if not interrupted(exc):
                 raise
     plan = listed_plan(connection, query)
-    return plan, page(connection, plan, after, n, since)
+    if found:
+        rowid, day = found[-1]
+        after = (day or "", rowid)
+    return plan, found + page(connection, plan, after, n - len(found), since)
+
+
+def _one_indexed_filter(query: EventQuery) -> bool:
+    """Whether the only filter is a type or a country (each has an index in date order)."""
+    f = query.filters
+    if query.narrowings() or query.merged or f.acled_type or f.since or f.until:
+        return False
+    return bool(f.type) != bool(f.country)
 
 
 @contextmanager
@@ -313,15 +340,17 @@ def page(
     after: tuple[str, int] | None,
     n: int,
     since: str | None = None,
+    found: list[tuple[int, str | None]] | None = None,
 ) -> list[tuple[int, str | None]]:
     """Up to ``n`` (rowid, date_start) of matching events after the cursor: dated events latest
-    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last).
+    first, then the undated ones (as ``ORDER BY date_start DESC`` puts NULLs last). They are
+    appended to ``found`` as they come (so a statement stopped midway leaves those found so far).
 
     With a ``since`` bound, the events that start within the range come first (a bounded walk of
     the date index), then those that start before it and end within it (from the index of end
     dates): the same order, without walking the whole store when the range holds few events."""
     clauses, params = plan.clauses, plan.params
-    found: list[tuple[int, str | None]] = []
+    found = [] if found is None else found
     day, rowid = after if after is not None else (None, None)
     if after is None or day:
         keyset, extra = ["e.date_start IS NOT NULL"], []
@@ -329,20 +358,19 @@ def page(
             keyset.append("e.date_start <= ? AND (e.date_start < ? OR e.rowid < ?)")
             extra = [day, day, rowid]
         if since is None:
-            found += _ids(connection, plan.index, clauses + keyset, params + extra, n)
+            _ids(connection, plan.index, clauses + keyset, params + extra, n, found)
         else:
             where = [*clauses, *keyset, "e.date_start >= ?"]
-            found += _ids(connection, plan.index, where, [*params, *extra, since], n)
+            _ids(connection, plan.index, where, [*params, *extra, since], n, found)
             if len(found) < n:
                 where = [*clauses, *keyset, "e.date_start < ?"]
-                more = _ids(connection, None, where, [*params, *extra, since], n - len(found), by_end=True)
-                found += more
+                _ids(connection, None, where, [*params, *extra, since], n - len(found), found, by_end=True)
     if len(found) < n:
         keyset, extra = ["e.date_start IS NULL"], []
         if after is not None and not day:
             keyset.append("e.rowid < ?")
             extra = [rowid]
-        found += _ids(connection, plan.index, clauses + keyset, params + extra, n - len(found))
+        _ids(connection, plan.index, clauses + keyset, params + extra, n - len(found), found)
     return found
 
 
@@ -352,10 +380,12 @@ def _ids(
     clauses: list[str],
     params: list[Any],
     n: int,
+    found: list[tuple[int, str | None]],
     by_end: bool = False,
-) -> list[tuple[int, str | None]]:
+) -> None:
     sql, values = ids_sql(index, clauses, params, n, by_end)
-    return [(r[0], r[1]) for r in connection.execute(sql, values)]
+    for rowid, day in connection.execute(sql, values):
+        found.append((rowid, day))
 
 
 def ids_sql(

@@ -121,10 +121,12 @@ def events(
     happening (its first report, with n_articles and n_sources); ``cursor`` from the previous page.
 
     ``total`` is the number of matching events counted up to 10,000: past that it is 10,000 and
-    ``total_exact`` is false (the total is at least that). ``exact_total=true`` counts them all,
-    which takes longer on a large store. The ``.jsonl`` and ``.csv`` forms give the same in the
-    ``X-Total-Count`` and ``X-Total-Exact`` headers. Pages follow ``next`` (a keyset cursor on date
-    and row): every page costs the same however deep, and no event repeats or is skipped.
+    ``total_exact`` is false (the total is at least that). Counting also stops after a few
+    milliseconds on a large store: ``total`` is then the events counted so far (at least those
+    listed) and ``total_exact`` false. ``exact_total=true`` counts them all, which takes longer.
+    The ``.jsonl`` and ``.csv`` forms give the same in the ``X-Total-Count`` and ``X-Total-Exact``
+    headers. Pages follow ``next`` (a keyset cursor on date and row): every page costs the same
+    however deep, and no event repeats or is skipped.
 
     ``fields`` (``.geojson`` only): the feature properties to keep, comma-separated (e.g.
     ``id,type,date,location`` for a map); all of them by default."""
