@@ -10,7 +10,8 @@ common the matches are:
   count of work rather than of time, so the choice does not depend on the machine's load), a filter
   that can list its own events through an index (type, ACLED type, country, story, bounding box,
   actor, place, words) and lists at most :data:`CANDIDATES` drives the query: its events are looked
-  up, checked and sorted. Without one every filter matches many events, and the walk goes on.
+  up, checked and sorted. Without one, the index of the type or country asked for is read in date
+  order (SQLite's choice), or the walk goes on.
 
 Every path gives the same events in the same order; only the work differs. Keyset cursors on
 ``(date_start, rowid)`` make page 2+ cost what page 1 does. Every value is bound as a parameter.
@@ -182,7 +183,9 @@ def walk_plan(query: EventQuery) -> Plan:
 
 def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
     """The filter that lists the fewest events (at most :data:`CANDIDATES`) as the list of its
-    event rowids, the others checked on those rows; without one, the walk (unbounded)."""
+    event rowids, the others checked on those rows. Without one, SQLite's choice when a type or
+    country is asked for (its index in date order, the other filters checked on each row: fewer
+    rows than the walk would check, as the walk found the filters together rare), else the walk."""
     clauses, params = query.plain()
     narrowings = query.narrowings()
     driver: Narrowing | None = None
@@ -197,8 +200,8 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
         ).fetchall()
         if len(rows) <= CANDIDATES and (driver is None or len(rows) < len(listed)):
             driver, listed = narrowing, [r[0] for r in rows]
-    if driver is None:  # every filter matches many events: they are found soon enough in date order
-        return walk_plan(query)
+    if driver is None and not (query.filters.type or query.filters.country):
+        return walk_plan(query)  # every filter matches many events: the walk goes on
     if driver is not None:
         clauses.append(f"e.rowid IN ({', '.join('?' * len(listed))})" if listed else "0")
         params += listed
