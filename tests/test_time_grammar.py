@@ -130,3 +130,20 @@ def test_in_the_morning_as_a_habit_or_ahead_or_without_a_day_is_left_alone(nlp) 
     assert parsed(nlp, "Dealers placed heavy orders in the morning.", "1989-10-30") == []
     text = "Prices fell on Friday. He will call in the morning."
     assert [t.text for t in parsed(nlp, text, "1989-10-30")] == ["Friday"]
+
+
+# -- vague quarters, "one day" as "some day" -----------------------------------------------------------
+
+
+def test_vague_number_of_quarters_of_something_is_a_duration() -> None:
+    found = find_timexes("It turned a profit after several quarters of losses.", OCT_1989)
+    assert [(t.text, t.value) for t in found] == [("several quarters", "PXQ")]
+    # a number of quarters "of" something is a fraction
+    assert find_timexes("Two quarters of the vote went to him.", OCT_1989) == []
+
+
+def test_one_day_after_a_subject_or_modal_is_not_an_amount() -> None:
+    assert find_timexes("She could one day lead the party.", OCT_1989) == []
+    assert find_timexes("He hopes he one day follows his father.", OCT_1989) == []
+    assert [t.value for t in find_timexes("He had been in the job one day.", OCT_1989)] == ["P1D"]
+    assert [t.value for t in find_timexes("It will take one day to finish.", OCT_1989)] == ["P1D"]

@@ -15,6 +15,7 @@ from tidings.time.context import (
 )
 from tidings.time.lexicon import (
     VAGUE,
+    words,
     words_to_number,
 )
 from tidings.time.normalize import (
@@ -92,6 +93,12 @@ def _and_a_half(unit_word: str) -> str:
     return duration_value(1.5 * mult, unit, is_time)
 
 
+#: Subjects and modals before an adverbial "one day" ("she could one day lead the party").
+_BEFORE_SOMEDAY = words(
+    """
+    i you he she we they it will would could might may can shall should must also still
+    """
+)
 _SET_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|\w{1,12}\s{1,3}times)\s{1,3})$", re.IGNORECASE)
 
 
@@ -117,12 +124,15 @@ def dur(m: re.Match[str], ctx: Context) -> Result | None:
     if re.match(r"-(?:earlier|ago|before)\b", ctx.text[m.end("u") : m.end("u") + 8], re.IGNORECASE):
         return None  # "a year-earlier period" is a date, found from "year"
     after = ctx.text[m.end() : m.end() + 4]
-    if unit == "Q" and not m["more"] and re.match(r"\s{1,3}of", after):  # "three quarters of the vote"
-        return None
+    if unit == "Q" and not m["more"] and n_raw not in VAGUE and re.match(r"\s{1,3}of", after):
+        return None  # "three quarters of the vote" is a fraction; "several quarters of losses" is time
     if n_raw in ("a", "an", "a single") and unit_word in ("second", "minute", "quarter"):
         return None
     if n_raw == "second" or re.fullmatch(r"\d+(?:st|nd|rd|th)", n_raw):
         return None
+    someday = n_raw == "one" and unit_word == "day" and not m["dir"]
+    if someday and prev_word(ctx, m.start()) in _BEFORE_SOMEDAY:
+        return None  # "he hopes he will one day fly": "some day", an indefinite time, not an amount
     direction = " ".join((m["dir"] or "").lower().split())
     rel = (m["rel"] or "").lower()
     unit_end = m.end("long") if m["long"] else m.end("u")
