@@ -104,14 +104,15 @@ class EventQuery:
             check, check_params = like_any(columns, value)
             words = value.strip()
             # the trigram index finds substrings of 3 characters or more (case-blind, a superset of
-            # LIKE's ASCII case folding); the LIKE on the row decides
+            # LIKE's ASCII case folding): every name holding the value holds each of its trigrams.
+            # A few trigrams side by side (no phrase to match) narrow as much at a fraction of the
+            # cost; the LIKE on the row decides
             listed = (
                 "SELECT rowid AS r FROM events_names WHERE events_names MATCH ?" if len(words) >= 3 else ""
             )
-            out.append(
-                Narrowing(listed, ["{" + " ".join(columns) + "} : " + _phrase(words)], check,
-                          check_params, exact=False)
-            )  # fmt: skip
+            grams = " AND ".join(_phrase(words[i : i + 3]) for i in range(0, min(len(words) - 2, 12), 3))
+            match = "{" + " ".join(columns) + "} : (" + grams + ")"
+            out.append(Narrowing(listed, [match], check, check_params, exact=False))
         if self.text:
             match = " ".join(_phrase(w) for w in self.text.split())
             listed = (
