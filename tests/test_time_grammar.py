@@ -147,3 +147,23 @@ def test_one_day_after_a_subject_or_modal_is_not_an_amount() -> None:
     assert find_timexes("He hopes he one day follows his father.", OCT_1989) == []
     assert [t.value for t in find_timexes("He had been in the job one day.", OCT_1989)] == ["P1D"]
     assert [t.value for t in find_timexes("It will take one day to finish.", OCT_1989)] == ["P1D"]
+
+
+# -- a year that closes a name -------------------------------------------------------------------------
+
+
+def test_year_closing_a_name_is_not_a_date() -> None:
+    text = "Farkas set up a joint venture called Orion 1980, making space technology."
+    assert find_timexes(text, "1998-04-18") == []
+    assert find_timexes("The plan, known as Agenda 2000, was adopted.", "1998-04-18") == []
+
+
+def test_year_after_a_capitalised_word_that_is_not_a_name_stays() -> None:
+    for text in (
+        "Analysts cut Microsoft 1998 results.",  # the name does not end with the year
+        "Kopp's 1987 Chevrolet was found.",  # a possessive
+        "Since 1993, three doctors died.",  # a sentence's first word
+        "He was born in Ohio in 1950.",
+        "Sales rose in Spring 1998.",
+    ):
+        assert find_timexes(text, "1998-04-18"), text

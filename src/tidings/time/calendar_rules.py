@@ -18,7 +18,7 @@ from tidings.time.context import (
     prev_word,
     shift_quarter,
 )
-from tidings.time.lexicon import MONTH, ORDINALS, SEASONS, TENS, WEEKDAYS, words_to_number
+from tidings.time.lexicon import MONTH, MONTHS, ORDINALS, SEASONS, TENS, WEEKDAYS, words, words_to_number
 from tidings.time.normalize import (
     day_value,
     decade_value,
@@ -237,7 +237,38 @@ def year(m: re.Match[str], ctx: Context) -> Result | None:
             and prev not in YEAR_PREPS
         ):
             return None
+        if _part_of_a_name(ctx, m):
+            return None
     return Result("DATE", m["y"], "year")
+
+
+#: A title-case word right before a year, mid-sentence (not after a sentence break or a quote).
+_NAME_BEFORE_YEAR = re.compile(r"(?<=[a-z,;] )(?P<w>[A-Z][a-z][A-Za-z-]*) $")
+_NOT_NAME_WORDS = (
+    frozenset(MONTHS)
+    | frozenset(SEASONS)
+    | frozenset(WEEKDAYS)
+    | words(
+        """
+    christmas easter thanksgiving hanukkah ramadan eid fiscal calendar year years spring summer fall
+    autumn winter since until in by from after before during through of
+    """
+    )
+)
+
+
+def _part_of_a_name(ctx: Context, m: re.Match[str]) -> bool:
+    """A year closing a name: "a venture called Orion 1980,", "the Expo 2000 fair" is not.
+
+    Only a mid-sentence title-case word that is not a month, season, weekday or holiday, and
+    only when the name ends with the year (punctuation or a capital follows): "Microsoft 1998
+    results" and "Kopp's 1987 car" keep the year.
+    """
+    before = _NAME_BEFORE_YEAR.search(ctx.text, max(0, m.start() - 30), m.start())
+    if before is None or before["w"].lower() in _NOT_NAME_WORDS:
+        return False
+    after = ctx.text[m.end() : m.end() + 3]
+    return not after or after[0] in ",;:.)!?" or (after[0] == " " and after[1:2].isupper())
 
 
 def spelledyear(m: re.Match[str], ctx: Context) -> Result | None:
