@@ -290,3 +290,23 @@ def test_a_single_type_or_country_is_read_from_its_own_index_in_date_order(db: P
             assert f"INDEX {index} " in explained and "TEMP B-TREE" not in explained, explained
     finally:
         connection.close()
+
+
+def test_a_name_list_too_long_as_trigrams_is_asked_again_as_a_phrase(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'docpolice' is no actor's name, but an event with the police and dock workers holds its
+    trigrams (doc, pol, ice): the trigrams side by side list that event, the phrase does not."""
+    query = planner.EventQuery(filters=EventFilter(actor="docpolice"))
+    (names,) = query.narrowings()
+    assert names.precise is not None
+    connection = sqlite3.connect(db)
+    try:
+        loose = connection.execute(names.rowids, names.rowid_params).fetchall()
+        assert loose and not connection.execute(names.rowids, names.precise).fetchall()
+        monkeypatch.setattr(planner, "CANDIDATES", len(loose) - 1)
+        plan = planner.listed_plan(connection, query)
+    finally:
+        connection.close()
+    assert "0" in plan.clauses and plan.index is None  # the phrase's empty list drives
+    assert _reference(db, EventFilter(actor="docpolice")) == []

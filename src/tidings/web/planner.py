@@ -59,6 +59,7 @@ class Narrowing:
     check_params: list[Any]
     exact: bool = True  # whether ``rowids`` lists exactly the matching events (else a superset)
     probe: str = ""  # a cheaper estimate: over CANDIDATES rows, the list is not fetched (or "")
+    precise: list[Any] | None = None  # ``rowid_params`` listing fewer events, at a higher cost
 
 
 @dataclass(slots=True)
@@ -111,8 +112,10 @@ class EventQuery:
                 "SELECT rowid AS r FROM events_names WHERE events_names MATCH ?" if len(words) >= 3 else ""
             )
             grams = " AND ".join(_phrase(words[i : i + 3]) for i in range(0, min(len(words) - 2, 12), 3))
-            match = "{" + " ".join(columns) + "} : (" + grams + ")"
-            out.append(Narrowing(listed, [match], check, check_params, exact=False))
+            within = "{" + " ".join(columns) + "} : "
+            phrase = [within + _phrase(words)]  # the trigrams in a row: fewer events, slower
+            out.append(Narrowing(listed, [within + "(" + grams + ")"], check, check_params, exact=False,
+                                 precise=phrase))  # fmt: skip
         if self.text:
             match = " ".join(_phrase(w) for w in self.text.split())
             listed = (
@@ -196,9 +199,9 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
             continue
         if narrowing.probe and _more_than(connection, narrowing.probe, narrowing.rowid_params, CANDIDATES):
             continue
-        rows = connection.execute(
-            f"SELECT r FROM ({narrowing.rowids}) LIMIT ?", [*narrowing.rowid_params, CANDIDATES + 1]
-        ).fetchall()
+        rows = _listed(connection, narrowing.rowids, narrowing.rowid_params)
+        if len(rows) > CANDIDATES and narrowing.precise is not None:
+            rows = _listed(connection, narrowing.rowids, narrowing.precise)
         if len(rows) <= CANDIDATES and (driver is None or len(rows) < len(listed)):
             driver, listed = narrowing, [r[0] for r in rows]
     if driver is None and not (query.filters.type or query.filters.country):
@@ -211,6 +214,11 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
             clauses.append(narrowing.check)
             params += narrowing.check_params
     return Plan(clauses, params)
+
+
+def _listed(connection: sqlite3.Connection, rowids: str, params: list[Any]) -> list[tuple[int]]:
+    """Up to :data:`CANDIDATES` + 1 rows of the listing statement ``rowids``."""
+    return connection.execute(f"SELECT r FROM ({rowids}) LIMIT ?", [*params, CANDIDATES + 1]).fetchall()
 
 
 def _indexed(query: EventQuery) -> list[Narrowing]:
