@@ -167,3 +167,10 @@ def test_year_after_a_capitalised_word_that_is_not_a_name_stays() -> None:
         "Sales rose in Spring 1998.",
     ):
         assert find_timexes(text, "1998-04-18"), text
+
+
+def test_the_day_followed_by_a_day_name_leaves_the_day_name() -> None:
+    found = find_timexes("During the day Friday, he played in the yard.", "2000-01-07")
+    assert [(t.text, t.value) for t in found] == [("Friday", "2000-01-07")]
+    found = find_timexes("Late in the day, lawyers emerged.", "2000-01-07")
+    assert [(t.text, t.value) for t in found] == [("the day", "2000-01-07")]

@@ -240,6 +240,11 @@ _DUR_RELS = frozenset({"the past", "the last", "the recent", "recent"})
 _CURRENT_RELS = frozenset({"this", "the current", "current", "the present", "the latest"})
 
 
+_NAMED_DAYS = frozenset(w for w in WEEKDAYS if w.endswith("day")) | frozenset(
+    {"yesterday", "today", "tomorrow"}
+)
+
+
 def relunit(m: re.Match[str], ctx: Context) -> Result | None:
     """E.g. "last week", "this year", "the next day", "the following week", "the past year" (a duration)."""
     rel = " ".join(m["rel"].lower().split())
@@ -280,6 +285,8 @@ def relunit(m: re.Match[str], ctx: Context) -> Result | None:
         if unit == "WE":
             return None
         return Result("DURATION", dur_value(1, unit_word), None)
+    if unit == "D" and rel == "the" and not yrel and next_word(ctx, m.end()).lower() in _NAMED_DAYS:
+        return None  # "during the day Friday": the daytime of the day named next, which is the expression
     if unit == "D" and rel not in _REF_NEXT | _REF_SAME | {
         "the previous",
         "the preceding",
