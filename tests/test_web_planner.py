@@ -310,3 +310,22 @@ def test_a_name_list_too_long_as_trigrams_is_asked_again_as_a_phrase(
         connection.close()
     assert "0" in plan.clauses and plan.index is None  # the phrase's empty list drives
     assert _reference(db, EventFilter(actor="docpolice")) == []
+
+
+@pytest.mark.parametrize("fields", ["id,type,date,location", "location", "id,confidence,event_type"])
+def test_a_lean_geojson_has_the_full_one_s_features_and_properties(client: TestClient, fields: str) -> None:
+    keep = fields.split(",")
+    for query in ("limit=10000", "type=protest&limit=300", "bbox=179,-18,-179,-14&limit=50"):
+        full = client.get(f"/api/events.geojson?{query}").json()
+        lean = client.get(f"/api/events.geojson?{query}&fields={fields}").json()
+        assert full["features"], query
+        expected = [
+            {**f, "properties": {k: v for k, v in f["properties"].items() if k in keep}}
+            for f in full["features"]
+        ]
+        assert lean["features"] == expected
+        assert [lean[k] for k in ("total", "total_exact", "next")] == [
+            full[k] for k in ("total", "total_exact", "next")
+        ]
+    mixed = client.get("/api/events.geojson?limit=5&fields=id,actors").json()  # a list: the full path
+    assert all(isinstance(f["properties"]["actors"], list) for f in mixed["features"])

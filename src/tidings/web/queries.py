@@ -92,9 +92,16 @@ def has_table(connection: sqlite3.Connection, name: str) -> bool:
 
 
 def list_events(
-    connection: sqlite3.Connection, query: EventQuery, exact_total: bool = False
+    connection: sqlite3.Connection,
+    query: EventQuery,
+    exact_total: bool = False,
+    features: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """One page of events (latest first) with the total and the next page's cursor.
+
+    With ``features`` (property names, all of :data:`LEAN_FIELDS`), the page is GeoJSON features
+    (``features``, events without coordinates left out) carrying only those properties, read as
+    plain columns: no event summary is built (10,000 events for a map: several times faster).
 
     The total is counted up to :data:`~tidings.web.planner.TOTAL_CAP` (``total_exact`` false past it) unless
     ``exact_total``; a first page holding every match needs no count. Pages are keyset pages on
@@ -110,12 +117,45 @@ def list_events(
         counted = Plan(plan.clauses, plan.params) if _plain_walk(plan, query) else plan
         cap = None if exact_total else planner.TOTAL_CAP
         total, exact = count_events(connection, counted, cap, at_least=len(found))
-    events = _summaries(connection, [rowid for rowid, _ in shown])
+    rowids = [rowid for rowid, _ in shown]
     following = None
     if len(found) > query.limit:
         rowid, day = shown[-1]
         following = _make_cursor(day, rowid)
+    if features is not None:
+        lean = _features(connection, rowids, features)
+        return {"features": lean, "total": total, "total_exact": exact, "next": following}
+    events = _summaries(connection, rowids)
     return {"events": events, "total": total, "total_exact": exact, "next": following}
+
+
+#: Properties of a listed event that are plain columns of the events table (``location``: the
+#: place's name, as GeoJSON features carry it).
+LEAN_FIELDS = {
+    name: f"e.{name}"
+    for name in ("id", "article_id", "type", "date", "date_precision", "date_source", "event_type",
+                 "sub_event_type", "disorder_type", "location", "status", "aux", "certainty",
+                 "claimed_by", "confidence")
+}  # fmt: skip
+
+
+def _features(connection: sqlite3.Connection, rowids: list[int], fields: frozenset[str]) -> list[Any]:
+    """GeoJSON point features of the events ``rowids`` (in that order) with the properties
+    ``fields``, in one statement, from tuples."""
+    names = sorted(fields)
+    columns = ", ".join(LEAN_FIELDS[name] for name in names)
+    sql = (
+        f"SELECT e.lon, e.lat{', ' + columns if columns else ''} FROM json_each(?) j "
+        "JOIN events e ON e.rowid = j.value WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY j.key"
+    )
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row[0], row[1]]},
+            "properties": dict(zip(names, row[2:], strict=True)),
+        }
+        for row in connection.execute(sql, (json.dumps(rowids),))
+    ]
 
 
 def _plain_walk(plan: Plan, query: EventQuery) -> bool:

@@ -136,9 +136,12 @@ def events(
         since, until, type, acled_type, country, actor, place, q, bbox, story, cursor, limit, merged
     )
     keep = _fields(fields)
+    lean = fmt == "geojson" and keep is not None and keep <= queries.LEAN_FIELDS.keys()
     with _db(request) as connection:
         try:
-            page = queries.list_events(connection, query, exact_total=exact_total)
+            page = queries.list_events(
+                connection, query, exact_total=exact_total, features=keep if lean else None
+            )
         except queries.BadRequest as exc:
             raise ApiError(400, str(exc)) from None
     if fmt == "json":
@@ -150,17 +153,23 @@ def events(
         return StreamingResponse(
             _csv(page["events"]), media_type="text/csv; charset=utf-8", headers=_next_header(page)
         )
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [e["location"]["lon"], e["location"]["lat"]]},
-            "properties": {
-                k: v for k, v in {**e, "location": e["location"]["name"]}.items() if keep is None or k in keep
-            },
-        }
-        for e in page["events"]
-        if e["location"]
-    ]
+    features = (
+        page["features"]
+        if lean
+        else [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [e["location"]["lon"], e["location"]["lat"]]},
+                "properties": {
+                    k: v
+                    for k, v in {**e, "location": e["location"]["name"]}.items()
+                    if keep is None or k in keep
+                },
+            }
+            for e in page["events"]
+            if e["location"]
+        ]
+    )
     return JSONResponse(
         {
             "type": "FeatureCollection",
