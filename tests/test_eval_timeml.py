@@ -146,6 +146,26 @@ def test_evaluate_scores_only_the_requested_half(tmp_path: Path) -> None:
     assert evaluate_timeml(tmp_path / "tb", workers=1, use_parse=False, half="odd")["documents"] == 1
 
 
+def test_cli_half_option_scores_one_half_and_rejects_other_names(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from tidings.cli import cli
+
+    (tmp_path / "tb").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "tb" / f"{name}.tml").write_text(TIMEML, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["eval", "timex", str(tmp_path / "tb"), "--workers", "1", "--half", "odd", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] == 1
+    result = runner.invoke(cli, ["eval", "timex", str(tmp_path / "tb"), "--half", "first"])
+    assert result.exit_code == 2
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DATA = SHARED / "timebank"
 MEANTIME_DATA = SHARED / "meantime"
@@ -154,12 +174,12 @@ MEANTIME_DATA = SHARED / "meantime"
 @pytest.mark.slow
 @pytest.mark.skipif(not DATA.exists(), reason="TempEval-3 data not present")
 def test_timebank_aquaint_floors() -> None:
-    # Measured 2026-11-29 (with the parse): strict 0.868, relaxed 0.942, value 0.815, type acc 0.952.
+    # Measured 2026-11-29 (with the parse): strict 0.871, relaxed 0.945, value 0.820, type acc 0.952.
     result = evaluate_timeml(DATA, workers=2, use_parse=True)
     assert result["documents"] >= 250
     assert result["relaxed_f1"] >= 0.935
     assert result["strict_f1"] >= 0.86
-    assert result["value_f1"] >= 0.81
+    assert result["value_f1"] >= 0.815
     assert result["type_accuracy"] >= 0.945
 
 

@@ -489,15 +489,26 @@ def eval_entities_command(folder: Path, workers: int | None, as_json: bool) -> N
 @eval_group.command("timex")
 @_eval_options
 @click.option("--meantime", is_flag=True, help="FOLDER is MEANTIME rather than TimeBank/AQUAINT (TimeML).")
-def eval_timex_command(folder: Path, workers: int | None, as_json: bool, meantime: bool) -> None:
+@click.option(
+    "--half",
+    type=click.Choice(["even", "odd"]),
+    help="Score every other document in sorted order (error analysis on one half, check on the other).",
+)
+def eval_timex_command(
+    folder: Path, workers: int | None, as_json: bool, meantime: bool, half: str | None
+) -> None:
     """Time expressions against TempEval-3's TimeBank+AQUAINT (or MEANTIME) in FOLDER."""
     from tidings.eval.timeml import evaluate_meantime_timex, evaluate_timeml
 
+    suffix = f", {half} half" if half else ""
     if meantime:
-        _print_figures("Time expressions on MEANTIME", evaluate_meantime_timex(folder, workers), as_json)
+        figures = evaluate_meantime_timex(folder, workers, half=half)
+        _print_figures(f"Time expressions on MEANTIME{suffix}", figures, as_json)
     else:
         _print_figures(
-            "Time expressions on TimeML (TempEval-3 measures)", evaluate_timeml(folder, workers), as_json
+            f"Time expressions on TimeML (TempEval-3 measures){suffix}",
+            evaluate_timeml(folder, workers, half=half),
+            as_json,
         )
 
 
