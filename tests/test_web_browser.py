@@ -131,6 +131,28 @@ def test_clicking_an_event_shows_its_highlighted_evidence(server: str, page: Any
     _shot(page, "event-evidence")
 
 
+def test_a_marker_shows_its_label_when_pointed_at_and_opens_its_event(server: str, page: Any) -> None:
+    _open(page, server)
+    # Paris has one event: close in, it is a marker of its own
+    page.evaluate("map.setView([48.8534, 2.3488], 9, { animate: false })")
+    paris = "cluster.getLayers().find((m) => m.label.includes('Paris'))"
+    page.wait_for_function(f"!!({paris})._map")  # drawn on the map, not in a cluster
+    box = page.evaluate(
+        """() => {
+            const marker = cluster.getLayers().find((m) => m.label.includes("Paris"));
+            const r = marker._path.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }"""
+    )
+    page.mouse.move(box["x"], box["y"])
+    tooltip = page.wait_for_selector(".leaflet-tooltip")
+    assert "Paris" in tooltip.inner_text()
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_selector("#event-view .article-text")
+    assert "event=" in page.url and not page.errors
+    _shot(page, "marker-tooltip-event")
+
+
 def test_hostile_article_renders_inert(server: str, page: Any) -> None:
     _open(page, server)
     page.locator("#events tbody tr", has_text="Looting/property destruction").click()

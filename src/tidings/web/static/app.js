@@ -114,6 +114,13 @@ async function initMap() {
     setStatus(`base map unavailable: ${error.message}`, true);
   }
   cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true });
+  // one handler for all markers (not two per marker): the tooltip is made when first pointed at
+  cluster.on("click", (event) => { if (event.layer.eventId) selectEvent(event.layer.eventId); });
+  cluster.on("mouseover", (event) => {
+    const marker = event.layer;
+    if (!marker.eventId || marker.getTooltip()) return;
+    marker.bindTooltip(marker.label).openTooltip();
+  });
   map.addLayer(cluster);
 }
 
@@ -129,8 +136,7 @@ async function loadMap() {
       radius: 7, color: "#fff", weight: 1, fillColor: colour(props.type), fillOpacity: 0.9,
     });
     marker.eventId = props.id;
-    marker.bindTooltip(`${props.date || "undated"} · ${props.type} · ${props.location || ""}`);
-    marker.on("click", () => selectEvent(props.id));
+    marker.label = `${props.date || "undated"} · ${props.type} · ${props.location || ""}`;
     markers.push(marker);
   }
   cluster.addLayers(markers);
