@@ -138,19 +138,22 @@ CASES: list[tuple[str, dict[str, Any]]] = [
                                                    "text": "market", "box": (119.0, -7.0, 122.0, -4.0)}),
 ]  # fmt: skip
 
-#: (thousand steps a walk may take, events a list may hold): the walk alone; a walk cut short at
-#: once or midway (a list going on from its last event), with lists of any size or none short enough
-PATHS = [(None, 4_000), (0, 1_000_000), (0, 40), (0, 0), (3, 1_000_000), (3, 0)]
+#: (thousand steps a walk may take, events a list may hold, events a type or country may match to be
+#: read through its index): the walk alone; a walk cut short at once or midway (a list going on from
+#: its last event), with lists of any size or none short enough (then SQLite's choice, or the walk)
+PATHS = [(None, 4_000, 0), (0, 1_000_000, 0), (0, 40, 0), (0, 0, 10**6), (0, 0, 0), (3, 1_000_000, 0),
+         (3, 0, 10**6)]  # fmt: skip
 
 
-@pytest.mark.parametrize(("steps", "candidates"), PATHS)
+@pytest.mark.parametrize(("steps", "candidates", "seek"), PATHS)
 @pytest.mark.parametrize(("query", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_every_path_gives_the_plain_query_s_events_page_after_page(
     client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch, query: str, expected: dict[str, Any],
-    steps: int | None, candidates: int,
+    steps: int | None, candidates: int, seek: int,
 ) -> None:  # fmt: skip
     monkeypatch.setattr(planner, "WALK_STEPS", 10**9 if steps is None else steps)
     monkeypatch.setattr(planner, "CANDIDATES", candidates)
+    monkeypatch.setattr(planner, "SEEK_LIMIT", seek)
     reference = _reference(db, expected["filters"], expected.get("box"), expected.get("text"))
     assert _follow(client, query, 37) == reference
     body = client.get(f"/api/events?{query}&limit=10000").json()

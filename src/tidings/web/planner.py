@@ -34,6 +34,9 @@ TOTAL_CAP = 10_000
 COUNT_BUDGET: float | None = 0.005
 #: A filter listing at most this many events can drive the query (its events fetched and sorted).
 CANDIDATES = 4_000
+#: A type or country matching at most this many events is read through its own index in date order
+#: (each row looked up in the table) when no filter lists few enough events to drive.
+SEEK_LIMIT = 16_000
 #: The index a walk of the latest events reads: every filterable column, in date order.
 WALK_INDEX = "events_walk"
 #: A walk is given this many thousand SQLite steps before the listing filters are looked up.
@@ -188,13 +191,16 @@ def walk_plan(query: EventQuery) -> Plan:
 def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
     """The filter that lists the fewest events (at most :data:`CANDIDATES`) as the list of its
     event rowids, the others checked on those rows. Without one, SQLite's choice when a type or
-    country is asked for (its index in date order, the other filters checked on each row: fewer
-    rows than the walk would check, as the walk found the filters together rare), else the walk."""
+    country matches at most :data:`SEEK_LIMIT` events (its index in date order, the other filters
+    checked on each row it lists: fewer rows than the walk would visit, as the walk found the
+    filters together rare), else the walk."""
     clauses, params = query.plain()
     narrowings = query.narrowings()
     driver: Narrowing | None = None
     listed: list[int] = []
-    for narrowing in [*_indexed(query), *narrowings]:
+    indexed = _indexed(query)
+    seek = False
+    for narrowing in [*indexed, *narrowings]:
         if not narrowing.rowids:
             continue
         if narrowing.probe and _more_than(connection, narrowing.probe, narrowing.rowid_params, CANDIDATES):
@@ -204,7 +210,9 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
             rows = _listed(connection, narrowing.rowids, narrowing.precise)
         if len(rows) <= CANDIDATES and (driver is None or len(rows) < len(listed)):
             driver, listed = narrowing, [r[0] for r in rows]
-    if driver is None and not (query.filters.type or query.filters.country):
+        elif any(narrowing is i for i in indexed) and "event_type" not in narrowing.check and not seek:
+            seek = not _more_than(connection, narrowing.rowids, narrowing.rowid_params, SEEK_LIMIT)
+    if driver is None and not seek:
         return walk_plan(query)  # every filter matches many events: the walk goes on
     if driver is not None:
         clauses.append(f"e.rowid IN ({', '.join('?' * len(listed))})" if listed else "0")
