@@ -318,7 +318,8 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any] |
 FACET_CAP = 20_000
 #: …and for at most this many seconds (``None``: no limit): the latest events counted by then.
 FACET_BUDGET: float | None = 0.04
-#: Past the budget, the counts are of this many latest matching events.
+#: Past the budget, the counts are of this many latest matching events (a tenth of them when counting
+#: those takes longer than the budget again, e.g. when each row is checked for words).
 FACET_FALLBACK = 2_000
 
 
@@ -349,8 +350,16 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
         if not interrupted(exc):
             raise
         stopped = True
-    if stopped:  # over the time budget: the latest few, a bounded walk of the date index
-        rows = _facet_counts(connection, latest, params, FACET_FALLBACK)
+    fallback = FACET_FALLBACK
+    if stopped:  # over the time budget: the latest few (and, over it again, a tenth of them)
+        try:
+            with time_budget(connection, FACET_BUDGET):
+                rows = _facet_counts(connection, latest, params, fallback)
+        except sqlite3.OperationalError as exc:
+            if not interrupted(exc):
+                raise
+            fallback = max(1, FACET_FALLBACK // 10)
+            rows = _facet_counts(connection, latest, params, fallback)
     counts: list[dict[str, int]] = [{}, {}, {}, {}]  # types, ACLED types, countries, days
     counted = 0
     for tally, key, n in rows:
@@ -366,7 +375,7 @@ def facets(connection: sqlite3.Connection, query: EventQuery) -> dict[str, Any]:
         "dates": [{"date": d, "n": days[d]} for d in sorted(days)],
         "total": max(total, counted) if not exact else total,
         "total_exact": exact,
-        "partial": (stopped and counted >= FACET_FALLBACK) or counted < total or not exact,
+        "partial": (stopped and counted >= fallback) or counted < total or not exact,
         "counted": counted,
     }
 
