@@ -26,3 +26,17 @@ def test_a_persons_surname_that_is_a_country_stays_a_person() -> None:
     labels = [(e.text, e.label) for e in result.entities if "Jordan" in e.text]
     assert ("Michael Jordan", "PERSON") in labels
     assert all(label == "PERSON" for _, label in labels)
+
+
+def test_the_dateline_names_no_actor_and_no_participant() -> None:
+    text = (
+        "KIRKUK (Northern Wire) - Leaders of the farmers' union rejected on Tuesday a plan by the "
+        "provincial council to cut water quotas."
+    )
+    result = analyze(annotate(Article.create(text, published="2022-06-07")))
+    dateline_end = text.index("Leaders")
+    assert all(start >= dateline_end for actor in result.actors for start, _ in actor.mentions)
+    for event in result.events:
+        for actor_id in [*event.get("actors", []), *event.get("recipients", [])]:
+            actor = next(a for a in result.actors if a.id == actor_id)
+            assert all(start >= dateline_end for start, _ in actor.mentions)

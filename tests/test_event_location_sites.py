@@ -75,11 +75,11 @@ def test_what_an_infinitive_clause_aims_at_is_not_the_scene(text: str, trigger: 
 
 
 def test_a_double_dash_dateline_is_not_the_place() -> None:
-    from tidings.geo.location import _dateline_end
+    from tidings.text import dateline_end
 
-    assert _dateline_end("KABUL -- Gunmen killed two guards.") == len("KABUL -- ")
-    assert _dateline_end("BOMBING  KABUL -- Gunmen killed two guards.") == len("BOMBING  KABUL -- ")
-    assert _dateline_end("Gunmen killed two guards -- police said -- in Kandahar.") == 0
+    assert dateline_end("KABUL -- Gunmen killed two guards.") == len("KABUL -- ")
+    assert dateline_end("BOMBING  KABUL -- Gunmen killed two guards.") == len("BOMBING  KABUL -- ")
+    assert dateline_end("Gunmen killed two guards -- police said -- in Kandahar.") == 0
     chosen = _locate("KABUL -- Gunmen killed two guards in Kandahar on Sunday.", "killed")
     assert chosen is not None and chosen["text"] == "Kandahar"
 

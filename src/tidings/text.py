@@ -23,6 +23,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)[ \t]*")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# A wire dateline opening the text: "BAGHDAD (Reuters) - ", "KABUL, Aug. 26 — ", "Cairo: ".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3})\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:--|-|—|–|:)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens ``text`` ends ("BAGHDAD (Reuters) - "), or 0 if there is none."""
+    match = _DATELINE.match(text[:120])
+    return match.end() if match else 0
+
 
 def replace_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD, so that it can be encoded and stored."""

@@ -18,6 +18,7 @@ from tidings.nlp.actors import actor_at, resolve_pronoun
 from tidings.nlp.countries import country_code
 from tidings.nlp.model import doc_text
 from tidings.nlp.roles import GROUPS, TITLES, org_sector
+from tidings.text import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -313,6 +314,12 @@ def actor_ids(tokens: list[Token], book: ActorBook) -> list[str]:
 def resolve(token: Token, book: ActorBook) -> Actor | None:
     """The actor an argument refers to: an existing mention, a pronoun's antecedent, a possessor,
     or a new actor for a named or nominal participant."""
+    dateline = dateline_end(doc_text(token.doc))
+    if token.idx < dateline:
+        # "BAGHDAD (Reuters) - Leaders of … rejected": the parser may hang the subject on the
+        # dateline's city as an apposition
+        after = [c for c in token.children if c.dep_ == "appos" and c.idx >= dateline]
+        return resolve(after[0], book) if after else None
     span = (token.idx, token.idx + len(token.text))
     actor = actor_at(book.actors, span)
     if actor is not None:

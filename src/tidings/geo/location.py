@@ -14,7 +14,6 @@ part of a region ("northern X", a district, "40 km from X"), 3 a region or a cou
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,14 +21,11 @@ from tidings.geo.location_mentions import missed_places
 from tidings.geo.location_syntax import Relation, anchor, relation
 from tidings.geo.normalize import normalize
 from tidings.nlp.model import doc_text
+from tidings.text import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3})\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
-    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:--|-|—|–|:)\s"
-)
 #: Base score of each role (see :mod:`tidings.geo.location_syntax`).
 _ROLE = {
     "site": 4.0,
@@ -192,7 +188,7 @@ def _score_places(
 ) -> list[tuple[float, dict[str, Any], Relation]]:
     """Each eligible place of the sentence with its score and relation to the trigger."""
     s_start, s_end = sentence
-    dateline = _dateline_end(doc_text(doc))
+    dateline = dateline_end(doc_text(doc))
     entities: dict[tuple[int, int], str] | None = None
     heads: list[tuple[dict[str, Any], Token, Relation]] = []
     for place in places:
@@ -396,8 +392,3 @@ def _geo_precision(precision: str | None, rel: Relation, via_other: bool, place:
     if precision == "admin2":
         return 2
     return 3
-
-
-def _dateline_end(text: str) -> int:
-    match = _DATELINE.match(text[:120])
-    return match.end() if match else 0
