@@ -16,6 +16,7 @@ gives the defaults, never an exception from the rules' own logic.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.events.attributes_clause import chain, clause_head, clause_tokens, span_of, token_span
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["describe", "sources_of"]
+
+#: A source that denies there is one: "no group", "none of the officials", "nobody", "no one".
+_NOBODY = re.compile(r"(?i)^\s*(?:no|none|nobody|no-one|neither)\b")
 
 
 def describe(ctx: EventContext, trigger: Token) -> Attributes:
@@ -88,6 +92,8 @@ def sources_of(ctx: EventContext, span: Span) -> list[str]:
             name = names.get(attribution.actor or "", attribution.source)
             if attribution.actor is None and name.strip().lower() in PRONOUNS:
                 continue  # "they said …" with no antecedent found names nobody
+            if _NOBODY.match(attribution.source):
+                continue  # "no group has said it carried out the attack" backs nothing
             if name and name not in out:
                 out.append(name)
     for quote in ctx.quotes:

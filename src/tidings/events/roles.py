@@ -320,6 +320,8 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
         # dateline's city as an apposition
         after = [c for c in token.children if c.dep_ == "appos" and c.idx >= dateline]
         return resolve(after[0], book) if after else None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "no group has said it carried out the attack": nobody is named
     span = (token.idx, token.idx + len(token.text))
     actor = actor_at(book.actors, span)
     if actor is not None:
