@@ -355,3 +355,17 @@ def test_a_text_full_of_parentheses_is_bounded() -> None:
     place_events(text, events, load())
     assert time.process_time() - started < 20
     assert events[0]["location"] is not None and events[0]["location"]["country"] == "MLI"
+
+
+def test_refine_territory_named_in_the_sentence() -> None:
+    clash = ("Battles", "Armed clash")
+    assert _refined(clash, "ASSAULT", ["UNK"], ["REB"], sentence_cues={"retake", "town", "insurgent"}) == (
+        "Battles",
+        "Government regains territory",
+    )
+    assert _refined(clash, "ASSAULT", ["REB"], ["MIL"], sentence_cues={"take", "control", "village"}) == (
+        "Battles",
+        "Non-state actor overtakes territory",
+    )
+    # prisoners captured are no territory
+    assert _refined(clash, "ASSAULT", ["REB"], ["MIL"], sentence_cues={"capture", "soldier"}) == clash

@@ -20,7 +20,7 @@ BOTH = "Political violence; Demonstrations"
 
 _ARMED = frozenset({"MIL", "REB", "POL"})
 _AGREEMENTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty", "pact"})
-_TERRITORY_GOV = frozenset({"retake", "recapture", "regain", "liberate", "reclaim"})
+_TERRITORY_GOV = frozenset({"retake", "recapture", "regain", "liberate", "reclaim", "retook", "retaken"})
 _TERRITORY_TAKE = frozenset({"capture", "overrun", "seize", "occupy", "take", "control"})
 
 
@@ -153,6 +153,10 @@ _PROPERTY = frozenset(
     {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
 )
 _SECURITY = frozenset({"POL", "MIL", "GOV"})
+#: What changes hands in ACLED's territorial battles.
+_PLACES_TAKEN = frozenset(
+    {"town", "village", "city", "base", "camp", "area", "district", "control", "locality"}
+)
 _DISPERSE = frozenset({"arrest", "detain", "disperse", "break", "round", "apprehend", "teargas"})
 _RESTRICT = frozenset({"blockade", "close", "ban", "besiege", "impose", "restrict", "prohibit", "forbid"})
 _VAC = "Violence against civilians"
@@ -238,6 +242,12 @@ def refine(
         )
     ):
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    if event_type == "Battles" and sub == "Armed clash" and words & _PLACES_TAKEN:
+        if words & _TERRITORY_GOV and not actors & {"REB"}:  # "retook the town from insurgents"
+            return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
+        taken = words & {"overrun", "overran", "seize", "capture"} or {"take", "control"} <= words
+        if taken and not words & _TERRITORY_GOV and not actors & _SECURITY:
+            return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     unarmed = not actors & (_ARMED | {"UNK"})
     if event_type == "Riots" or (sub == "Attack" and unarmed and (protest or words & _MOB_WORDS)):
         if protest or (event_type == "Riots" and recipients & _SECURITY):  # crowds against the police

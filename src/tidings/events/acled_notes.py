@@ -236,9 +236,8 @@ def sentence_words(doc: Doc, event: dict[str, Any]) -> tuple[set[str], set[str]]
     for start, end in spans:
         sent = _span(doc, (start, end))
         if sent is not None:
-            words |= {
-                t.lemma_.lower() for t in sent[:150] if t.is_alpha and (t.pos_ != "PROPN" or t.is_lower)
-            }
+            tokens = [t for t in sent[:150] if t.is_alpha and (t.pos_ != "PROPN" or t.is_lower)]
+            words |= {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}  # "retook": no lemma
     return trigger, words
 
 
