@@ -369,3 +369,33 @@ def test_refine_territory_named_in_the_sentence() -> None:
     )
     # prisoners captured are no territory
     assert _refined(clash, "ASSAULT", ["REB"], ["MIL"], sentence_cues={"capture", "soldier"}) == clash
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        (
+            "On 4 June 2023, armed men looted a clinic in Kadugli (Kadugli, South Kordofan).",
+            "ASSAULT",
+            "destroy",
+        ),
+        ("On 4 June 2023, bandits ransacked a school near Kano (Kano, Kano).", "ASSAULT", "destroy"),
+        ("On 4 June 2023, rebels established a base outside Beni (Beni, North Kivu).", "MOBILIZE", "troops"),
+        (
+            "On 4 June 2023, a helicopter dropped bombs on a market in Mopti (Mopti, Mopti).",
+            "ASSAULT",
+            "explosives",
+        ),
+        ("On 4 June 2023, soldiers defused a roadside bomb near Gao (Gao, Gao).", "COERCE", "seize"),
+    ],
+)
+def test_note_verbs_for_looting_bases_dropped_bombs_and_defusing(text: str, plover: str, mode: str) -> None:
+    found = [e for e in _events(text) if e["type"] == plover]
+    assert found, text
+    assert mode in found[0]["modes"]
+
+
+def test_refine_defused_devices_are_disrupted_weapons_use() -> None:
+    row = refine(None, "COERCE", ["MIL"], [], trigger_cues={"defuse"}, sentence_cues={"explosive", "device"})
+    assert row is not None and row["sub_event_type"] == "Disrupted weapons use"
+    assert refine(None, "COERCE", ["MIL"], [], trigger_cues={"defuse"}, sentence_cues={"tension"}) is None

@@ -140,8 +140,9 @@ _MILITARY_OBJECTS = frozenset(
 _DEFENDERS = _MILITARY_OBJECTS | {"troop", "soldier", "army", "force", "police", "policeman"}
 _FIGHT_BACK = frozenset({"repel", "repulse", "exchange", "return", "firefight", "gunbattle", "clash"})
 _WEAPONS_HELD = frozenset(
-    {"explosive", "bomb", "ied", "weapon", "ammunition", "grenade", "rocket", "mine", "arm", "detonator"}
-)
+    {"explosive", "bomb", "ied", "weapon", "ammunition", "grenade", "rocket", "mine", "arm", "detonator",
+     "device"}
+)  # fmt: skip
 _SEIZE = frozenset({"seize", "confiscate", "recover", "intercept", "defuse", "dismantle", "discover"})
 _CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
 _AIR = frozenset(
@@ -217,6 +218,8 @@ def refine(
         and not actors & _SECURITY
     ):
         return _row(STRATEGIC, "Change to group/activity", STRATEGIC)  # a group's blockade or ban
+    if plover == "COERCE" and current is None and trigger & _INTERCEPT and words & _WEAPONS_HELD:
+        return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)  # "defused 3 explosive devices"
     if current is None:
         return None
     if plover == "COERCE" and words & _SEIZE and words & _WEAPONS_HELD:
