@@ -15,12 +15,14 @@ import dataclasses
 from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidings.events.acled_notes import refine_events
 from tidings.events.detect import find_events
 from tidings.events.model import EventContext
 from tidings.geo import resolve_places
 from tidings.models import Actor, Analysis, Article, Attribution, Quote, Span
 from tidings.nlp.actors import actor_at, find_actors, find_entities, is_pronoun, name_tokens, resolve_pronoun
 from tidings.nlp.attributions import find_attributions
+from tidings.nlp.entities import relabel_country_names
 from tidings.nlp.langid import annotate
 from tidings.nlp.model import CHUNK_CHARS, english_view, load, parse, parse_text, with_text
 from tidings.nlp.quotes import find_quotes
@@ -74,6 +76,7 @@ def _with_languages(article: Article) -> Article:
 
 
 def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset()) -> Analysis:
+    relabel_country_names(doc)
     actors = find_actors(doc)
     quotes = [_link_quote(quote, actors, article.text) for quote in find_quotes(article, doc)]
     attributions = [_link_attribution(a, actors) for a in find_attributions(article, doc)]
@@ -84,6 +87,8 @@ def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset
         context = EventContext(doc, article.published, actors, timexes, attributions, quotes, places)
         events, created = find_events(context)
         actors = [*actors, *created]
+        # ACLED's note conventions: sentence words refine the sub-event, "Town (District, Region)"
+        refine_events(doc, events, {a.id: a.sector for a in actors})
     return Analysis(
         article=article,
         entities=find_entities(doc),

@@ -20,6 +20,7 @@ from tidings.models import Actor, Entity, Span
 from tidings.nlp.countries import country_code
 from tidings.nlp.model import doc_text
 from tidings.nlp.roles import GROUPS, OUTLETS, PLATFORMS, TITLES, org_sector
+from tidings.text import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -151,8 +152,11 @@ def _trimmed(span: SpacySpan) -> tuple[int, int, str]:
 def _mentions(doc: Doc, text: str) -> list[_Mention]:
     mentions: list[_Mention] = []
     covered: set[int] = set()
+    dateline = dateline_end(text)
     for ent in doc.ents:
         mention = _entity_mention(ent)
+        if mention is not None and mention.kind != "media" and mention.end <= dateline:
+            continue  # "BAGHDAD (Reuters) - …": where the story was filed, not who acted
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
