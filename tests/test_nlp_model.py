@@ -72,12 +72,3 @@ def test_other_language_paragraphs_are_blanked_with_offsets_kept() -> None:
     doc = parse(article)
     assert all(not (arabic.start <= ent.start_char < arabic.end) for ent in doc.ents)
     assert doc.text == view
-
-
-def test_parsed_docs_know_their_text_without_rebuilding_it():
-    from tidings.nlp.model import CHUNK_CHARS, doc_text, parse_text
-
-    for text in ("Officials met in Baghdad.\n\n  On Sunday. ", "", "word " * (CHUNK_CHARS // 4)):
-        doc = parse_text(text)
-        assert doc.user_data.get("tidings.text") == text
-        assert doc_text(doc) == doc.text == text

@@ -24,7 +24,7 @@ from tidings.nlp.actors import actor_at, find_actors, find_entities, is_pronoun,
 from tidings.nlp.attributions import find_attributions
 from tidings.nlp.entities import relabel_country_names
 from tidings.nlp.langid import annotate
-from tidings.nlp.model import CHUNK_CHARS, english_view, load, parse, parse_text, with_text
+from tidings.nlp.model import CHUNK_CHARS, english_view, load, parse, parse_text
 from tidings.nlp.quotes import find_quotes
 from tidings.time import find_timexes
 
@@ -57,7 +57,7 @@ def analyze_many(
     short = [view for view in views if len(view) <= CHUNK_CHARS]
     docs = iter(nlp.pipe(short, batch_size=batch_size))
     for article, view in zip(pending, views, strict=True):
-        doc = with_text(next(docs), view) if len(view) <= CHUNK_CHARS else parse_text(view)
+        doc = next(docs) if len(view) <= CHUNK_CHARS else parse_text(view)
         yield _analyze_parsed(article, doc, skipped)
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from tidings.models import Actor, Entity, Span
 from tidings.nlp.countries import country_code
-from tidings.nlp.model import doc_text
 from tidings.nlp.roles import GROUPS, OUTLETS, PLATFORMS, TITLES, org_sector
 from tidings.text import dateline_end
 
@@ -70,7 +69,7 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 def find_actors(doc: Doc) -> list[Actor]:
     """The actors of a parsed article, ids ``a1``, ``a2``… in order of first mention."""
-    text = doc_text(doc)
+    text = doc.text
     mentions = _mentions(doc, text)
     focus = _focus_country(doc)
     clusters = _merge(mentions)

@@ -141,8 +141,8 @@ def parse_text(text: str) -> Doc:
     text = text[:MAX_CHARS]
     nlp = load()
     if len(text) <= CHUNK_CHARS:
-        return with_text(nlp(text), text)
-    return with_text(Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False), text)
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -159,13 +159,6 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 _TEXT_KEY = "tidings.text"
-
-
-def with_text(doc: Doc, text: str) -> Doc:
-    """``doc``, knowing that its text is ``text`` (what it was parsed from: spaCy keeps every
-    character), so that :func:`doc_text` never has to rebuild it from the tokens."""
-    doc.user_data[_TEXT_KEY] = text
-    return doc
 
 
 def doc_text(doc: Doc) -> str:
