@@ -158,6 +158,7 @@ _SECURITY = frozenset({"POL", "MIL", "GOV"})
 _PLACES_TAKEN = frozenset(
     {"town", "village", "city", "base", "camp", "area", "district", "control", "locality"}
 )
+_WITHDRAWN = frozenset({"withdraw", "withdrew", "withdrawn", "abandon", "vacate", "handover"})
 _DISPERSE = frozenset({"arrest", "detain", "disperse", "break", "round", "apprehend", "teargas"})
 _RESTRICT = frozenset({"blockade", "close", "ban", "besiege", "impose", "restrict", "prohibit", "forbid"})
 _VAC = "Violence against civilians"
@@ -201,6 +202,13 @@ def refine(
     event_type = current.get("event_type") if current else None
     sub = current.get("sub_event_type") if current else None
     protest = bool(words & _PROTEST_WORDS) and not words & {"lynch", "lynching"}
+    if (
+        plover in ("SANCTION", "RETREAT")
+        and words & _WITHDRAWN
+        and {"take", "over"} <= words
+        and words & _PLACES_TAKEN
+    ):  # "took over the camp after the peacekeepers withdrew"
+        return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
     remote = "Explosions/Remote violence"
     if plover == "ASSAULT" and (trigger & _INTERCEPT or {"shoot", "down"} <= trigger):
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
@@ -245,6 +253,18 @@ def refine(
         )
     ):
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    if (
+        plover == "ASSAULT"
+        and sub == "Attack"
+        and "CVL" not in recipients
+        and ({"take", "control"} <= trigger or trigger & {"seize", "capture", "overrun", "overran"})
+        and trigger & _PLACES_TAKEN
+    ):  # "Fano militiamen took control of Lalibela": territory, not an attack on people
+        if actors & _SECURITY or words & _TERRITORY_GOV:
+            return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
+        if words & _WITHDRAWN and not killed:
+            return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
+        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     if event_type == "Battles" and sub == "Armed clash" and words & _PLACES_TAKEN:
         if words & _TERRITORY_GOV and not actors & {"REB"}:  # "retook the town from insurgents"
             return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)

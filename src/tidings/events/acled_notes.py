@@ -255,11 +255,13 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
     """ACLED coding of the events of one analysed article corrected by their sentences' words
     (:func:`tidings.events.acled.refine`), and their places by hierarchy mentions (in place)."""
     from tidings.events.acled import refine
+    from tidings.events.acled_context import drop_agreement_topics, fold_tolls, share_interventions_near
     from tidings.nlp.model import doc_text
 
+    events[:] = [e for e in events if isinstance(e, dict)]
+    drop_agreement_topics(doc, events)
+    fold_tolls(doc, events)
     for event in events:
-        if not isinstance(event, dict):
-            continue
         trigger, words = sentence_words(doc, event)
         size = event.get("size") or {}
         killed = size.get("killed") if isinstance(size, dict) else None
@@ -275,6 +277,7 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
             phrase_cues=phrase_words(doc, event),
         )
     _share_interventions(events)
+    share_interventions_near(doc, events)
     _share_crowd_violence(events, sectors)
     # no readable gazetteer: events keep the places the parse gave them
     with contextlib.suppress(TidingsError, OSError, sqlite3.Error):

@@ -1,0 +1,208 @@
+"""ACLED note conventions that span sentences: tolls, police interventions, agreement topics.
+
+- **A toll in the next sentence.** "Gunmen attacked a police post. 3 policemen were shot dead.":
+  a casualty report in the passive or as an adjective ("were killed", "died", "10 soldiers
+  killed") naming no act of its own reports the previous sentence's event. Its count joins that
+  event's size and its victims that event's recipients; it is not a second event.
+- **Interventions in a protest.** Police who baton-charged, dispersed, halted or intercepted a
+  march or its participants, in the protest's sentence or the next one, make it a protest with
+  intervention (excessive force when people died).
+- **Agreement topics.** "Signed a peace accord ending months of killings": an event noun inside
+  the object of an agreement is its topic, not a new event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_TOLL = frozenset({"kill", "die", "dead", "shoot", "behead", "slaughter", "massacre", "murder"})
+_TOLL_TAGS = frozenset({"VBN", "JJ", "NN", "NNS"})
+_INTERVENE = frozenset({"disperse", "halt", "intercept", "stop", "teargas", "block", "break", "charge"})
+_SECURITY_NOUNS = frozenset(
+    {"police", "policeman", "officer", "soldier", "troop", "army", "gendarme", "gendarmerie",
+     "security", "force", "military", "guard", "riot"}
+)  # fmt: skip
+_PROTEST_NOUNS = frozenset(
+    {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
+     "marcher", "sit", "picket", "procession", "crowd", "them", "participant"}
+)  # fmt: skip
+_AGREE_VERBS = frozenset({"sign", "agree", "reach", "conclude", "broker", "negotiate", "ink"})
+_AGREE_NOUNS = frozenset(
+    {"accord", "agreement", "deal", "treaty", "pact", "truce", "ceasefire", "cease-fire", "settlement"}
+)  # fmt: skip
+_INTERVENED = ("Protest with intervention", "Excessive force against protesters")
+
+
+def _trigger(doc: Doc, event: dict[str, Any]) -> Span | None:
+    try:
+        start, end = int(event["trigger"][0]), int(event["trigger"][1])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if not 0 <= start < end <= len(doc.text):
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _sent_start(doc: Doc, event: dict[str, Any]) -> int | None:
+    span = _trigger(doc, event)
+    return None if span is None else span.root.sent.start
+
+
+def drop_agreement_topics(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Remove violent events whose trigger noun sits inside the object of an agreement ("signed a
+    peace accord ending months of killings"), in place."""
+    kept = []
+    for event in events:
+        span = _trigger(doc, event)
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN") or event.get("type") != "ASSAULT":
+            kept.append(event)
+            continue
+        if not _under_agreement(span.root):
+            kept.append(event)
+    events[:] = kept
+
+
+def _under_agreement(token: Token) -> bool:
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in _AGREE_NOUNS:
+            return True
+        if head.pos_ == "VERB" and head.lemma_.lower() not in ("end", "halt", "stop", "over"):
+            return False
+    return False
+
+
+def _toll_count(root: Token) -> int | None:
+    from tidings.events.attributes_size import number_value
+
+    sent = root.sent
+    for token in reversed(list(sent[: max(0, root.i - sent.start)])[-5:]):
+        nums = [c for c in token.children if c.dep_ == "nummod"]
+        if token.pos_ in ("NOUN", "PROPN") and nums:
+            value = number_value(nums)
+            if value is not None and 0 <= value <= 100_000:
+                return value
+        if token.like_num and token.i + 1 < len(token.doc) and token.nbor().pos_ == "NOUN":
+            value = number_value([token])
+            if value is not None and 0 <= value <= 100_000:
+                return value
+    return None
+
+
+def _is_toll(doc: Doc, event: dict[str, Any]) -> Token | None:
+    span = _trigger(doc, event)
+    if span is None or event.get("type") != "ASSAULT":
+        return None
+    root = span.root
+    lemma = root.lemma_.lower()
+    if lemma not in _TOLL or (root.tag_ not in _TOLL_TAGS and lemma not in ("die", "dead")):
+        return None
+    if any(c.dep_ == "agent" for c in root.children):
+        return None  # "shot dead by gunmen": an act with its author
+    return root
+
+
+def fold_tolls(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Fold casualty reports of the sentence after an event into that event (in place)."""
+    starts = [_sent_start(doc, e) for e in events]
+    folded: set[int] = set()
+    for index, event in enumerate(events):
+        root = _is_toll(doc, event)
+        if root is None or root.sent.start == 0:
+            continue
+        sent = root.sent
+        if sum(1 for s in starts if s == sent.start) > 1:
+            continue  # the sentence names another act
+        before = doc[sent.start - 1].sent.start
+        targets = [
+            j for j, other in enumerate(events)
+            if j != index and j not in folded and starts[j] == before
+            and other.get("type") in ("ASSAULT", "COERCE", "PROTEST")
+            and (other.get("acled") or (other.get("type") == "COERCE" and event.get("acled")))
+        ]  # fmt: skip
+        if not targets:
+            continue
+        target = events[targets[0]]
+        if not target.get("acled"):  # "militants raided a base. 10 soldiers were killed.": an attack
+            target["type"] = "ASSAULT"
+            target["acled"] = dict(event["acled"])
+        size = dict(event.get("size") or {})
+        count = size.get("killed")
+        if not isinstance(count, int):
+            count = _toll_count(root)
+        own = dict(target.get("size") or {})
+        if isinstance(count, int):
+            have = own.get("killed")
+            own["killed"] = max(count, have) if isinstance(have, int) else count
+        target["size"] = own
+        if not target.get("recipients") and event.get("recipients"):
+            target["recipients"] = list(event["recipients"])
+        evidence = list(target.get("evidence") or [])
+        evidence.append([sent.start_char, sent.end_char])
+        target["evidence"] = evidence
+        folded.add(index)
+    if folded:
+        events[:] = [e for i, e in enumerate(events) if i not in folded]
+
+
+def _intervention(sent: Span) -> bool:
+    """Whether security forces disperse, halt, intercept or baton-charge someone in ``sent``."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma not in _INTERVENE and token.lower_ not in ("tear-gassed", "teargassed"):
+            continue
+        if lemma == "charge" and not any(
+            t.lower_ == "baton" for t in token.doc[max(0, token.i - 3) : token.i]
+        ):
+            continue
+        agents = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if token.dep_ in ("xcomp", "advcl") and not agents:
+            agents = [c for c in token.head.children if c.dep_ == "nsubj"]
+        for agent in agents:
+            words = {agent.lemma_.lower()} | {c.lemma_.lower() for c in agent.children}
+            if words & _SECURITY_NOUNS:
+                return True
+    return False
+
+
+def share_interventions_near(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Protests whose sentence or the next tells security forces intervening, and the
+    intervening events themselves, coded as a protest with intervention (in place)."""
+    from tidings.events.acled import BOTH, DEMONSTRATIONS, _row
+
+    protests = [e for e in events if e.get("type") == "PROTEST"]
+    if not protests:
+        return
+    for protest in protests:
+        span = _trigger(doc, protest)
+        if span is None:
+            continue
+        sent = span.root.sent
+        near = [sent]
+        if sent.end < len(doc):
+            near.append(doc[sent.end].sent)
+        if not any(_intervention(s) for s in near):
+            continue
+        killed = any(
+            isinstance((e.get("size") or {}).get("killed"), int) and (e.get("size") or {})["killed"] > 0
+            for e in [protest, *events]
+            if _sent_start(doc, e) in {s.start for s in near}
+        )
+        row = (
+            _row("Protests", "Excessive force against protesters", BOTH)
+            if killed
+            else _row("Protests", "Protest with intervention", DEMONSTRATIONS)
+        )
+        for event in events:
+            if event is protest or (
+                _sent_start(doc, event) in {s.start for s in near}
+                and event.get("type") in ("COERCE", "ACCUSE", "SANCTION", "PROTEST")
+            ):
+                event["acled"] = dict(row)
