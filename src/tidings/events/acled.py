@@ -154,6 +154,8 @@ _PROPERTY = frozenset(
     {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
 )
 _SECURITY = frozenset({"POL", "MIL", "GOV"})
+_SUICIDE = frozenset({"suicide", "self-detonate", "kamikaze"})
+_GROUP_ACTIVITY = frozenset({"activity", "operation", "party", "association", "organisation", "organization"})
 #: What changes hands in ACLED's territorial battles.
 _PLACES_TAKEN = frozenset(
     {"town", "village", "city", "base", "camp", "area", "district", "control", "locality"}
@@ -226,6 +228,13 @@ def refine(
         and not actors & _SECURITY
     ):
         return _row(STRATEGIC, "Change to group/activity", STRATEGIC)  # a group's blockade or ban
+    if (
+        plover == "COERCE"
+        and current is None
+        and trigger & {"suspend", "dissolve"}
+        and trigger & _GROUP_ACTIVITY
+    ):
+        return _row(STRATEGIC, "Change to group/activity", STRATEGIC)  # "suspended the activities of"
     if plover == "COERCE" and current is None and trigger & _INTERCEPT and words & _WEAPONS_HELD:
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)  # "defused 3 explosive devices"
     if current is None:
@@ -239,6 +248,8 @@ def refine(
             return _row(remote, "Chemical weapon", POLITICAL_VIOLENCE)
         if "grenade" in words and sub not in ("Suicide bomb", "Air/drone strike"):
             return _row(remote, "Grenade", POLITICAL_VIOLENCE)
+        if words & _SUICIDE and sub in ("Attack", "Remote explosive/landmine/IED", "Air/drone strike"):
+            return _row(remote, "Suicide bomb", POLITICAL_VIOLENCE)  # a suicide bomber rammed …
         if words & _AIR and sub in ("Attack", "Armed clash", "Remote explosive/landmine/IED"):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
@@ -257,7 +268,11 @@ def refine(
         plover == "ASSAULT"
         and sub == "Attack"
         and "CVL" not in recipients
-        and ({"take", "control"} <= trigger or trigger & {"seize", "capture", "overrun", "overran"})
+        and (
+            {"take", "control"} <= trigger
+            or {"take", "over"} <= trigger
+            or trigger & {"seize", "capture", "overrun", "overran"}
+        )
         and trigger & _PLACES_TAKEN
     ):  # "Fano militiamen took control of Lalibela": territory, not an attack on people
         if actors & _SECURITY or words & _TERRITORY_GOV:
@@ -284,6 +299,7 @@ def refine(
     if (
         plover == "ASSAULT"
         and trigger & _PROPERTY
+        and "exchange" not in trigger
         and not killed
         and not protest
         and not words & _MOB_WORDS

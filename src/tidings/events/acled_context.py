@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_TOLL = frozenset({"kill", "die", "dead", "shoot", "behead", "slaughter", "massacre", "murder"})
+_TOLL = frozenset(
+    {"kill", "die", "perish", "succumb", "dead", "shoot", "behead", "slaughter", "massacre", "murder"}
+)
 _TOLL_TAGS = frozenset({"VBN", "JJ", "NN", "NNS"})
 _INTERVENE = frozenset({"disperse", "halt", "intercept", "stop", "teargas", "block", "break", "charge"})
 _SECURITY_NOUNS = frozenset(

@@ -50,6 +50,7 @@ VAGUE = 10
 CUES: dict[str, frozenset[str]] = {
     "killed": words(
         "kill die dead death fatality murder slay massacre execute behead assassinate toll body life"
+        " perish succumb"
     ),
     "injured": words("injure wound hurt injury wounded injured harm casualty"),
     "arrested": words("arrest detain apprehend capture round detention arrestee detainee"),
@@ -220,6 +221,12 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
             if value is not None:
                 return value, where, False
         return None, None, False
+    if cue.lemma_ == "life" and cue.dep_ == "dobj" and cue.head.lemma_ == "lose":
+        for subj in (c for c in cue.head.children if c.dep_ == "nsubj"):  # "5 soldiers lost their lives"
+            value, where = _person_count(subj, key)
+            if value is not None:
+                return value, where, False
+        return None, None, False
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "30 injuries", "no casualties"
         value, where = _number_phrase(cue)
         if value is not None:
@@ -231,7 +238,9 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
     if cue.pos_ == "ADJ" and cue.dep_ == "amod":
         args.append(cue.head)
     for child in cue.children:
-        if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and cue.lemma_ in ("die", "dead")):
+        if child.dep_ in ("nsubjpass", "dobj") or (
+            child.dep_ == "nsubj" and cue.lemma_ in ("die", "dead", "perish", "succumb")
+        ):
             args.append(child)
         elif child.dep_ == "nsubj" and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
             args.append(child)  # "… and hundreds wounded"

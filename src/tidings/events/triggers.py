@@ -37,9 +37,27 @@ _COMPOUND_HEADS = frozenset(
 _PEOPLE_SUBJECT = frozenset(
     {"supporter", "protester", "protestor", "demonstrator", "activist", "student", "worker", "resident",
      "people", "villager", "follower", "crowd", "member", "farmer", "teacher", "doctor", "union",
-     "employee", "refugee", "youth", "opponent", "citizen", "women", "woman", "man", "men", "trader"}
+     "employee", "refugee", "pensioner", "retiree", "nurse", "miner",
+     "lawyer", "youth", "opponent", "citizen", "women", "woman", "man", "men", "trader"}
 )  # fmt: skip
-_CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit"})
+_CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit", "congregate", "converge"})
+_PROTEST_AIMS = frozenset(
+    {"demand", "protest", "denounce", "condemn", "oppose", "call", "demonstrate", "decry"}
+)
+_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "crowd", "group", "number", "million"})
+_CROWD_VERBS = frozenset({"push", "drive", "disperse", "fire", "use", "spray", "repel", "fight"})
+_CROWD_WEAPONS = frozenset({"cannon", "gas", "spray"})
+_CROWD_KINDS = frozenset({"water", "tear", "pepper"})
+_THROW = frozenset({"hurl", "throw", "pelt", "lob", "fling"})
+_MISSILES = frozenset({"stone", "brick", "rock", "bottle", "molotov", "cocktail", "projectile", "firebomb"})
+_COMBATANTS = frozenset(
+    {"fighter", "militant", "rebel", "insurgent", "troop", "soldier", "jihadist", "gunman", "militia",
+     "militiaman", "army", "terrorist", "combatant", "unit", "force", "position"}
+)  # fmt: skip
+_PLACES = frozenset(
+    {"town", "village", "city", "camp", "base", "district", "locality", "garrison", "outpost"}
+)
+_GROUP_ACTIVITY = frozenset({"activity", "operation", "party", "association", "organisation", "organization"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: Verbs of consent whose negation is a refusal ("did not accept", "would not agree", "never allowed").
 _ACCEPTING = frozenset(
@@ -203,7 +221,9 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
             entry = lx.NOUNS.get(_compound_key(obj)) or lx.NOUNS.get(olemma)
             if entry:
                 return Mention(token, entry[0], _noun_mode(obj, entry), [token, obj])
-    if lemma in _CAMP and _people_subject(token):
+    if (genre := _acled_genre(token, lemma)) is not None:
+        return genre
+    if lemma in _CAMP and (_people_subject(token) or _protest_purpose(token)):
         return Mention(token, "PROTEST", "demo", [token])
     if lemma in lx.OBSTRUCT and _people_subject(token):
         return Mention(token, "PROTEST", "obstruct", [token])
@@ -283,6 +303,55 @@ def _eventive(token: Token) -> bool:
     return False
 
 
+def _objects_and_instruments(token: Token) -> list[Token]:
+    """Direct objects and the nouns of "with …" (pelted police with stones)."""
+    found = _children(token, "dobj")
+    for prep in _children(token, "prep"):
+        if _lemma(prep) == "with":
+            found += _children(prep, "pobj")
+    return [t for o in found for t in (o, *o.conjuncts)]
+
+
+def _acled_genre(token: Token, lemma: str) -> Mention | None:
+    """Conflict-report wordings (ACLED codebook acts): crowd-control weapons, thrown missiles,
+    engaging or exchanging fire with fighters, seizing a place, suspending a group's activities,
+    ramming (a vehicle bomb when a suicide attacker is named)."""
+    things = _objects_and_instruments(token)
+    lemmas = {_lemma(t) for t in things}
+    if lemma in _CROWD_VERBS and any(
+        _lemma(t) == "teargas"
+        or (_lemma(t) in _CROWD_WEAPONS and any(_lemma(c) in _CROWD_KINDS for c in t.children))
+        for t in things
+    ):
+        return Mention(token, "ASSAULT", "crowd-control", [token])  # fired tear gas, water cannon
+    if lemma in _THROW and lemmas & _MISSILES:
+        return Mention(token, "ASSAULT", "primitive", [token])  # hurled stones, pelted with bricks
+    if lemma == "engage" and lemmas & _COMBATANTS:
+        return Mention(token, "ASSAULT", None, [token])  # engaged militants
+    if lemma == "exchange" and lemmas & {"fire", "gunfire", "shot"}:
+        return Mention(token, "ASSAULT", "firearms", [token])
+    if lemma in ("seize", "capture") and lemmas & _PLACES:
+        return Mention(token, "ASSAULT", None, [token])  # seized the town (territory)
+    if lemma == "take" and lemmas & _PLACES and any(_lemma(c) == "over" for c in token.children):
+        return Mention(token, "ASSAULT", None, [token])  # took over the camp, not "as president"
+    if lemma in ("suspend", "dissolve") and lemmas & _GROUP_ACTIVITY:
+        return Mention(token, "COERCE", "ban", [token])  # suspended the activities of parties
+    if lemma == "ram":
+        suicide = any(t.lower_.startswith("suicide") for t in token.sent)
+        return Mention(token, "ASSAULT", "suicide-attack" if suicide else None, [token])
+    return None
+
+
+def _protest_purpose(token: Token) -> bool:
+    """A gathering "against" something or "to demand / to protest" it is a demonstration."""
+    for child in token.children:
+        if child.dep_ == "prep" and _lemma(child) == "against":
+            return True
+        if child.dep_ in ("advcl", "xcomp") and _lemma(child) in _PROTEST_AIMS:
+            return True
+    return False
+
+
 def _forces_subject(token: Token) -> str | None:
     """ "peacekeeping" when peacekeepers arrive, a MOBILIZE mode when troops or weapons do."""
     for subj in _children(token, "nsubj"):
@@ -300,7 +369,14 @@ def _labour_subject(token: Token) -> bool:
 
 
 def _people_subject(token: Token) -> bool:
-    for subj in _children(token, "nsubj", "nsubjpass"):
+    subjects = _children(token, "nsubj", "nsubjpass")
+    subjects += [c for s in list(subjects) for c in s.conjuncts]  # "pensioners and union members"
+    for subj in list(subjects):  # "thousands of young people"
+        if _lemma(subj) in _QUANTITIES or subj.like_num:
+            subjects += [
+                p for c in _children(subj, "prep") if _lemma(c) == "of" for p in _children(c, "pobj")
+            ]
+    for subj in subjects:
         if _lemma(subj) in _PEOPLE_SUBJECT:
             return True
         if any(_lemma(c) in _PEOPLE_SUBJECT for c in subj.children if c.dep_ in ("compound", "amod")):
