@@ -49,9 +49,9 @@ def test_ordinary_uses_are_not_conflict_events(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
-        ("On 4 March 2024, gunmen attacked a village near Beni (Beni, North Kivu). 6 villagers perished.", 6),  # noqa: E501  # noqa: E501
+        ("On 4 March 2024, gunmen attacked a village near Beni (Beni, North Kivu). 6 villagers perished.", 6),
         (
-            "On 4 March 2024, gunmen attacked a village near Beni (Beni, North Kivu), where 5 residents lost their lives.",
+            "On 4 March 2024, gunmen attacked a village near Beni (Beni, North Kivu), where 5 residents lost their lives.",  # noqa: E501
             5,
         ),
     ],
