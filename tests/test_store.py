@@ -313,3 +313,18 @@ def test_readonly_store_cannot_write(db: Path) -> None:
     with Store.open(db, readonly=True) as store, pytest.raises(sqlite3.OperationalError):
         store.add_articles([Article.create(LIBRARY)])
     assert query(db, "SELECT COUNT(*) FROM articles") == [(3,)]
+
+
+def test_an_analysing_ingest_records_how_many_articles_it_analysed(tmp_path: Path) -> None:
+    from tidings.pipeline import ingest
+
+    source = tmp_path / "notes.jsonl"
+    source.write_text(
+        '{"text": "Farmers marched through Lyon on Tuesday to protest fuel prices.", "date": "2023-01-10"}\n'
+        '{"text": "The council approved a new bridge over the river on Monday.", "date": "2023-01-09"}\n',
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "x.db") as store:
+        report = ingest([str(source)], store)
+    assert report.analyzed == 2
+    assert query(tmp_path / "x.db", "SELECT n_new, n_analyzed FROM ingest_runs") == [(2, 2)]

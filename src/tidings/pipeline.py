@@ -48,6 +48,7 @@ class IngestReport:
             "duplicate": self.duplicate,
             "rejected": self.rejected,
             "failed_inputs": len(self.failures),
+            "analyzed": self.analyzed,
         }
 
 

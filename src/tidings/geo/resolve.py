@@ -152,6 +152,8 @@ def _contextual(queries: list[Query], gaz: Gazetteer) -> None:
             q.mention.label,
             queries[q.container].key if q.container is not None else None,
             q.container_key,
+            # two mentions of one name may keep different candidates ("US" and a lower-case "Us")
+            tuple(c.place.id for c in q.candidates),
         )
         if signature in memo:
             q.scores = list(memo[signature])
