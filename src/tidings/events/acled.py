@@ -19,7 +19,9 @@ STRATEGIC = "Strategic developments"
 BOTH = "Political violence; Demonstrations"
 
 _ARMED = frozenset({"MIL", "REB", "POL"})
-_AGREEMENTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty", "pact"})
+_AGREEMENTS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty", "pact", "charter"}
+)
 _TERRITORY_GOV = frozenset({"retake", "recapture", "regain", "liberate", "reclaim", "retook", "retaken"})
 _TERRITORY_TAKE = frozenset({"capture", "overrun", "seize", "occupy", "take", "control"})
 
@@ -248,7 +250,9 @@ def refine(
             return _row(remote, "Chemical weapon", POLITICAL_VIOLENCE)
         if "grenade" in words and sub not in ("Suicide bomb", "Air/drone strike"):
             return _row(remote, "Grenade", POLITICAL_VIOLENCE)
-        if words & _SUICIDE and sub in ("Attack", "Remote explosive/landmine/IED", "Air/drone strike"):
+        if (
+            words & _SUICIDE or (words & {"himself", "herself", "themselves"} and "blow" in trigger)
+        ) and sub in ("Attack", "Remote explosive/landmine/IED", "Air/drone strike"):
             return _row(remote, "Suicide bomb", POLITICAL_VIOLENCE)  # a suicide bomber rammed …
         if words & _AIR and sub in ("Attack", "Armed clash", "Remote explosive/landmine/IED"):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)

@@ -341,6 +341,7 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("restore", "relation"): ("SUPPORT", None), ("restore", "tie"): ("SUPPORT", None),
     ("sign", "agreement"): ("SUPPORT", None), ("sign", "accord"): ("SUPPORT", None),
     ("sign", "treaty"): ("SUPPORT", None), ("sign", "deal"): ("SUPPORT", None), ("sign", "pact"): ("SUPPORT", None),
+    ("sign", "charter"): ("SUPPORT", None),
     ("reach", "agreement"): ("AGREE", None), ("reach", "deal"): ("AGREE", None),
     ("reach", "accord"): ("AGREE", None), ("reach", "consensus"): ("AGREE", None),
     ("reach", "understanding"): ("AGREE", None), ("strike", "deal"): ("AGREE", None),

@@ -58,6 +58,16 @@ _PLACES = frozenset(
     {"town", "village", "city", "camp", "base", "district", "locality", "garrison", "outpost"}
 )
 _GROUP_ACTIVITY = frozenset({"activity", "operation", "party", "association", "organisation", "organization"})
+_PROJECTILES = frozenset({"shell", "mortar", "rocket", "missile"})
+_DEVICES = frozenset({"bomb", "device", "ied", "mine", "landmine", "explosive"})
+_IMPACT = frozenset({"land", "hit", "strike", "slam", "fall", "crash", "explode", "detonate"})
+_CAPTIVES = frozenset(
+    {"passenger", "worshipper", "villager", "student", "pupil", "people", "resident", "traveller",
+     "traveler", "farmer", "child", "woman", "man", "teacher", "principal", "worker", "hostage",
+     "nurse", "doctor", "journalist", "official", "pastor", "priest", "chief", "trader"}
+)  # fmt: skip
+_HOMES = frozenset({"home", "house", "dwelling", "shop", "shelter", "structure", "building"})
+_MARCH = frozenset({"parade", "march", "rally", "walk"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 #: Verbs of consent whose negation is a refusal ("did not accept", "would not agree", "never allowed").
 _ACCEPTING = frozenset(
@@ -336,10 +346,36 @@ def _acled_genre(token: Token, lemma: str) -> Mention | None:
         return Mention(token, "ASSAULT", None, [token])  # took over the camp, not "as president"
     if lemma in ("suspend", "dissolve") and lemmas & _GROUP_ACTIVITY:
         return Mention(token, "COERCE", "ban", [token])  # suspended the activities of parties
+    subjects = {_lemma(t) for t in _children(token, "nsubj", "nsubjpass")}
+    if lemma in _IMPACT and subjects & _PROJECTILES:
+        return Mention(token, "ASSAULT", "heavy-weapons", [token])  # mortars landed on a market
+    if (lemma in _IMPACT or (lemma == "go" and _has_particle(token, "off"))) and subjects & _DEVICES:
+        return Mention(token, "ASSAULT", "explosives", [token])  # a roadside bomb hit a vehicle
+    if lemma in ("carry", "seize", "snatch", "grab", "whisk", "march") and _captives(token, lemmas):
+        return Mention(token, "ASSAULT", "abduct", [token])  # carried off 12 passengers
+    if lemma in ("bulldoze", "demolish", "flatten") and lemmas & _HOMES:
+        return Mention(token, "ASSAULT", "destroy", [token])  # bulldozed homes
+    if lemma in _MARCH and _people_subject(token) and not lemmas & _CAPTIVES:
+        return Mention(token, "PROTEST", "demo", [token])  # supporters paraded through the city
     if lemma == "ram":
         suicide = any(t.lower_.startswith("suicide") for t in token.sent)
         return Mention(token, "ASSAULT", "suicide-attack" if suicide else None, [token])
     return None
+
+
+def _has_particle(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and _lemma(c) == word for c in token.children)
+
+
+def _captives(token: Token, lemmas: set[str]) -> bool:
+    """People taken away: "carried off passengers", "marched worshippers into the bush"."""
+    if not lemmas & _CAPTIVES:
+        return False
+    if _lemma(token) == "carry":
+        return _has_particle(token, "off") or _has_particle(token, "away")
+    if _lemma(token) == "march":
+        return any(_lemma(c) == "into" for c in token.children)
+    return True
 
 
 def _protest_purpose(token: Token) -> bool:
