@@ -143,7 +143,8 @@ def test_dask_local_cluster_gives_the_same_outcomes_and_survives_a_lost_worker(l
 def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text(
-        "".join(f'{{"text": "{t}", "date": "2021-11-0{i + 1}"}}\n' for i, t in enumerate(TEXTS)),
+        # every text twice: the repeats come while their first copies' batches are still in flight
+        "".join(f'{{"text": "{t}", "date": "2021-11-0{i + 1}"}}\n' for i, t in enumerate(TEXTS)) * 2,
         encoding="utf-8",
     )
     rows = {}
@@ -159,6 +160,9 @@ def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path) -> N
             groups: dict[str, set[str]] = {}
             for event, merged in connection.execute("SELECT event_id, merged_id FROM event_links"):
                 groups.setdefault(merged, set()).add(event)
+            # each text analysed once, however many batches a pool holds at a time
+            run = connection.execute("SELECT n_new, n_duplicate, n_analyzed FROM ingest_runs").fetchone()
+            assert run == (len(TEXTS), len(TEXTS), len(TEXTS))
             rows[workers] = (
                 connection.execute("SELECT article_id, record FROM analyses ORDER BY article_id").fetchall(),
                 connection.execute("SELECT id, record FROM events ORDER BY id").fetchall(),

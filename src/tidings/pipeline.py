@@ -93,8 +93,10 @@ def ingest(
 
             def pending() -> Iterator[list[Article]]:
                 for batch in batches:
+                    # a text repeated in a batch still in flight is analysed there, not twice
+                    in_flight = {article.id for earlier in full for article in earlier}
                     full.append(batch)
-                    todo = store.unanalyzed(article.id for article in batch)
+                    todo = store.unanalyzed(article.id for article in batch) - in_flight
                     yield list({a.id: a for a in batch if a.id in todo}.values())
 
             for _analysed, outcomes in runner.run(pending()):
