@@ -332,3 +332,44 @@ def test_a_lean_geojson_has_the_full_one_s_features_and_properties(client: TestC
         ]
     mixed = client.get("/api/events.geojson?limit=5&fields=id,actors").json()  # a list: the full path
     assert all(isinstance(f["properties"]["actors"], list) for f in mixed["features"])
+
+
+#: Filters whose listing is exactly their events (a box, words) or a superset (a name), alone or not.
+COUNTED = [("bbox=179,-18,-179,-14", {"filters": EventFilter(), "box": (179.0, -18.0, -179.0, -14.0)}),
+           ("q=ferry", {"filters": EventFilter(), "text": "ferry"}),
+           ("actor=police", {"filters": EventFilter(actor="police")}),
+           ("q=drone+convoy&country=bbb",
+            {"filters": EventFilter(country="bbb"), "text": "drone convoy"})]  # fmt: skip
+
+
+@pytest.mark.parametrize(("steps", "candidates", "seek"), PATHS)
+@pytest.mark.parametrize(("query", "expected"), COUNTED, ids=[c[0] for c in COUNTED])
+def test_a_full_page_s_total_is_the_plain_count_on_every_path(
+    client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch, query: str, expected: dict[str, Any],
+    steps: int | None, candidates: int, seek: int,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(planner, "WALK_STEPS", 10**9 if steps is None else steps)
+    monkeypatch.setattr(planner, "CANDIDATES", candidates)
+    monkeypatch.setattr(planner, "SEEK_LIMIT", seek)
+    reference = _reference(db, expected["filters"], expected.get("box"), expected.get("text"))
+    assert len(reference) > 3
+    for url in (
+        f"/api/events?{query}&limit=3",
+        f"/api/events?{query}&limit=2&cursor=" + _second_cursor(client, query),
+    ):
+        body = client.get(url).json()
+        assert body["total"] == len(reference) and body["total_exact"] is True, url
+
+
+def _second_cursor(client: TestClient, query: str) -> str:
+    return str(client.get(f"/api/events?{query}&limit=2").json()["next"])
+
+
+def test_a_listing_filter_alone_counts_its_list_and_others_are_counted(db: Path) -> None:
+    box = planner.EventQuery(bbox=(179.0, -18.0, -179.0, -14.0), limit=2)
+    plan, _ = _plan_of(db, box, 0)
+    assert plan.matches == len(_reference(db, EventFilter(), box.bbox))
+    name = planner.EventQuery(filters=EventFilter(actor="police"), limit=2)  # a superset: checked
+    assert _plan_of(db, name, 0)[0].matches is None
+    boxed = planner.EventQuery(filters=EventFilter(type="accuse"), bbox=box.bbox, limit=2)
+    assert _plan_of(db, boxed, 0)[0].matches is None

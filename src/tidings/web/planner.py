@@ -158,6 +158,7 @@ class Plan:
     clauses: list[str]
     params: list[Any]
     index: str | None = None
+    matches: int | None = None  # how many events match, when the listed rowids are exactly them
 
     def source(self) -> str:
         """``events e``, with the index it must read when walking."""
@@ -214,6 +215,7 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
             seek = not _more_than(connection, narrowing.rowids, narrowing.rowid_params, SEEK_LIMIT)
     if driver is None and not seek:
         return walk_plan(query)  # every filter matches many events: the walk goes on
+    exact = driver is not None and driver.exact and not clauses
     if driver is not None:
         clauses.append(f"e.rowid IN ({', '.join('?' * len(listed))})" if listed else "0")
         params += listed
@@ -221,7 +223,9 @@ def listed_plan(connection: sqlite3.Connection, query: EventQuery) -> Plan:
         if narrowing is not driver or not narrowing.exact:
             clauses.append(narrowing.check)
             params += narrowing.check_params
-    return Plan(clauses, params)
+            exact = False
+    # a driver listing exactly its events, with no other filter: they are the matches, counted
+    return Plan(clauses, params, matches=len(set(listed)) if exact else None)
 
 
 def _listed(connection: sqlite3.Connection, rowids: str, params: list[Any]) -> list[tuple[int]]:

@@ -113,6 +113,10 @@ def list_events(
     shown = found[: query.limit]
     if after is None and len(found) <= query.limit:
         total, exact = len(found), True  # the first page is every match
+    elif plan.matches is not None:  # the planner listed every match (a single listing filter)
+        total, exact = plan.matches, True
+        if not exact_total and total > planner.TOTAL_CAP:
+            total, exact = planner.TOTAL_CAP, False
     else:
         counted = Plan(plan.clauses, plan.params) if _plain_walk(plan, query) else plan
         cap = None if exact_total else planner.TOTAL_CAP
