@@ -328,3 +328,24 @@ def test_an_analysing_ingest_records_how_many_articles_it_analysed(tmp_path: Pat
         report = ingest([str(source)], store)
     assert report.analyzed == 2
     assert query(tmp_path / "x.db", "SELECT n_new, n_analyzed FROM ingest_runs") == [(2, 2)]
+
+
+def test_an_ingest_run_merges_the_full_text_segments_its_batches_added(tmp_path: Path) -> None:
+    from tidings.pipeline import ingest
+
+    source = tmp_path / "many.jsonl"
+    source.write_text(
+        "".join(
+            f'{{"text": "Dock workers in port {i} walked out over pay.", "date": "2023-01-09"}}\n'
+            for i in range(12)
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "x.db"
+    with Store.open(path) as store:
+        ingest([str(source)], store, analyze=False, batch_size=1)  # one index segment per batch
+        hits = store.connection.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'walked'"
+        ).fetchone()[0]
+    assert hits == 12
+    assert query(path, "SELECT count(DISTINCT segid) FROM articles_fts_idx") == [(1,)]

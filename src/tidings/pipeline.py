@@ -105,6 +105,7 @@ def ingest(
                 _store(store, stored, records, report, progress)
                 if link:  # the batch's new events join merged events and stories as they are stored
                     report.linked += store.link(article.id for article in stored)["linked"]
+        store.tidy_text_indexes()  # each batch added index segments: merge some of them
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"

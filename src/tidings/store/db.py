@@ -29,6 +29,9 @@ ANALYZER = "tidings-analyze/2"
 
 _CACHE_KIB = 32_768  # page cache of a writing connection (SQLite's default is 2 MiB)
 _CHECKPOINT_PAGES = 10_000  # WAL pages before an automatic checkpoint (default 1,000)
+#: Pages of full-text segments merged at the end of an ingest run (about 8 MB of writes; 0.3 s on
+#: all of Reuters-21578).
+TIDY_PAGES = 2_000
 
 _REBUILD_HINT = "the file is damaged or not a tidings database; ingest into a new --db file"
 
@@ -256,6 +259,19 @@ class Store:
         from tidings.store.links import link_events
 
         return link_events(self.connection, _now(), articles=articles)
+
+    def tidy_text_indexes(self, pages: int = TIDY_PAGES) -> None:
+        """Merge the full-text indexes' segments by a bounded amount of work (about ``pages``
+        pages written). Every batch adds segments; merged, a word or name lookup reads fewer of
+        them. Lossless: the indexes answer the same. Repeated calls go on towards one segment."""
+        with self._transaction():
+            for table in ("articles_fts", "events_names"):
+                found = self.connection.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+                ).fetchone()
+                if found:
+                    merge = f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)"
+                    self.connection.execute(merge, (-pages,))
 
     def begin_run(self, inputs: list[str]) -> int:
         """Record the start of an ingest run; returns its id."""
