@@ -151,6 +151,50 @@ _AIR = frozenset(
     {"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "bomber", "airplane", "plane"}
 )
 _RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "engage", "confront"})
+#: Nouns naming non-state armed men, and state agents: who "detained" someone decides the coding.
+_NONSTATE_MEN = frozenset(
+    {
+        "fighter",
+        "militant",
+        "gunman",
+        "jihadist",
+        "insurgent",
+        "bandit",
+        "rebel",
+        "militiaman",
+        "militia",
+        "kidnapper",
+        "guerrilla",
+        "gang",
+    }
+)
+_STATE_MEN = frozenset(
+    {
+        "police",
+        "policeman",
+        "officer",
+        "soldier",
+        "troop",
+        "army",
+        "agent",
+        "authority",
+        "force",
+        "gendarme",
+        "security",
+        "intelligence",
+    }
+)
+#: Shooting nouns that, said to happen "between" two sides, are an exchange of fire.
+_EXCHANGED = _RECIPROCAL | {
+    "gunfire",
+    "fighting",
+    "firefight",
+    "gunbattle",
+    "gunfight",
+    "shooting",
+    "shootout",
+    "combat",
+}
 _INTERCEPT = frozenset({"intercept", "defuse", "dismantle", "deactivate", "neutralise", "neutralize"})
 _PROPERTY = frozenset(
     {"burn", "torch", "loot", "raze", "destroy", "vandalize", "vandalise", "pillage", "fire"}
@@ -263,6 +307,7 @@ def refine(
         and (not actors or actors - {"CVL"})
         and (
             (trigger & _RECIPROCAL and armed_side)
+            or (trigger & _EXCHANGED and "between" in words)  # "gunfire erupted between"
             or trigger & _MILITARY_OBJECTS
             or (words & _FIGHT_BACK and words & _DEFENDERS)
         )
@@ -296,7 +341,11 @@ def refine(
             return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
         if words & _MOB_WORDS:
             return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
-    if sub == "Arrests" and actors and not actors & (_SECURITY | {"IGO"}):
+    if (
+        sub == "Arrests"
+        and not actors & (_SECURITY | {"IGO"})
+        and (actors or (trigger & _NONSTATE_MEN and not trigger & _STATE_MEN))
+    ):  # "bandits detained 9 farmers": held by an armed group, not arrested
         return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
     if sub in ("Arrests", "Attack") and ("whereabouts" in words or {"unknown", "location"} <= words):
         return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
