@@ -80,3 +80,27 @@ def test_do_not_fire_and_bad_input(text: str) -> None:
 
     rows = predicted_events(text, "2025-05-04")
     assert all(r.get("sub_event_type") not in ("Armed clash", "Abduction/forced disappearance") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2025, a guided aerial bomb struck a warehouse in Kherson (Kherson, Kherson), killing 1.",
+        "On 5 May 2025, a glide bomb hit a school in Kharkiv (Kharkiv, Kharkiv).",
+    ],
+)
+def test_aerial_and_glide_bombs_are_air_strikes(text: str) -> None:
+    row = _coded(text)
+    assert (row["event_type"], row["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_aerial_without_a_bomb_does_not_make_an_air_strike() -> None:
+    row = refine(
+        {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"},
+        "ASSAULT",
+        ["UNK"],
+        [],
+        trigger_cues={"explode"},
+        sentence_cues={"device", "aerial", "footage"},
+    )
+    assert row is not None and row["sub_event_type"] == "Remote explosive/landmine/IED"

@@ -148,7 +148,18 @@ _WEAPONS_HELD = frozenset(
 _SEIZE = frozenset({"seize", "confiscate", "recover", "intercept", "defuse", "dismantle", "discover"})
 _CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
 _AIR = frozenset(
-    {"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "bomber", "airplane", "plane"}
+    {
+        "airstrike",
+        "warplane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "drone",
+        "bomber",
+        "airplane",
+        "plane",
+        "glide",
+    }
 )
 _RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "engage", "confront"})
 #: Nouns naming non-state armed men, and state agents: who "detained" someone decides the coding.
@@ -298,7 +309,12 @@ def refine(
             words & _SUICIDE or (words & {"himself", "herself", "themselves"} and "blow" in trigger)
         ) and sub in ("Attack", "Remote explosive/landmine/IED", "Air/drone strike"):
             return _row(remote, "Suicide bomb", POLITICAL_VIOLENCE)  # a suicide bomber rammed …
-        if words & _AIR and sub in ("Attack", "Armed clash", "Remote explosive/landmine/IED"):
+        aerial_bomb = "aerial" in words and bool(words & {"bomb", "bombing", "bombardment"})
+        if (words & _AIR or aerial_bomb) and sub in (
+            "Attack",
+            "Armed clash",
+            "Remote explosive/landmine/IED",
+        ):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
     if (
