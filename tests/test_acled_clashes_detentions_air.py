@@ -1,4 +1,4 @@
-"""ACLED round-six wordings: shooting or fighting "between" two sides is an armed clash, and men of
+"""ACLED wordings: shooting or fighting "between" two sides is an armed clash, and men of
 an armed group (not state agents) who "detained" people abducted them."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _ARREST = {
         ("On 4 May 2025, bandits detained six travellers on the road near Funtua (Funtua, Katsina) and took them into the forest.", "Violence against civilians", "Abduction/forced disappearance"),  # noqa: E501
     ],
 )  # fmt: skip
-def test_round_six_wordings_are_coded(text: str, event_type: str, sub: str) -> None:
+def test_clash_detention_and_air_wordings_are_coded(text: str, event_type: str, sub: str) -> None:
     row = _coded(text)
     assert (row["event_type"], row["sub_event_type"]) == (event_type, sub)
 

@@ -1,4 +1,4 @@
-"""ACLED round-five wordings: homes bulldozed, shells landing on a place, devices going off or
+"""ACLED wordings: homes bulldozed, shells landing on a place, devices going off or
 hitting a vehicle, captives carried off or seized, a charter signed, supporters parading."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from tidings.eval.acled import predicted_events, primary_event
         ("On 9 June 2024, students paraded through Dhaka (Dhaka) with banners.", "Protests", "Peaceful protest"),  # noqa: E501
     ],
 )  # fmt: skip
-def test_round_five_wordings_are_coded(text: str, event_type: str, sub: str) -> None:
+def test_damage_shelling_abduction_wordings_are_coded(text: str, event_type: str, sub: str) -> None:
     row = _coded(text)
     assert (row["event_type"], row["sub_event_type"]) == (event_type, sub)
 
@@ -40,7 +40,7 @@ def test_round_five_wordings_are_coded(text: str, event_type: str, sub: str) -> 
         "On 9 June 2024, heavy rain fell on Nairobi (Nairobi).",
     ],
 )
-def test_round_five_wordings_do_not_fire_on_ordinary_uses(text: str) -> None:
+def test_these_wordings_do_not_fire_on_ordinary_uses(text: str) -> None:
     event = primary_event(predicted_events(text, "2024-06-09"))
     assert event is None or event.get("type") not in ("PROTEST", "ASSAULT")
 
@@ -55,5 +55,5 @@ def test_signing_a_book_is_no_agreement() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "went off.", "((( carried off", "On 9 June 2024, mortars landed."])
-def test_round_five_bad_input_does_not_crash(text: str) -> None:
+def test_bad_input_does_not_crash(text: str) -> None:
     primary_event(predicted_events(text, "2024-06-09"))
