@@ -349,3 +349,13 @@ def test_an_ingest_run_merges_the_full_text_segments_its_batches_added(tmp_path:
         ).fetchone()[0]
     assert hits == 12
     assert query(path, "SELECT count(DISTINCT segid) FROM articles_fts_idx") == [(1,)]
+
+
+def test_a_transaction_left_open_by_an_interrupt_is_rolled_back_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    with Store.open(path) as store:
+        run_id = store.begin_run(["a.jsonl"])
+        store.connection.execute("BEGIN IMMEDIATE")  # as if Ctrl-C landed right after a BEGIN
+        store.connection.execute("UPDATE ingest_runs SET n_read = 99")
+        store.finish_run(run_id, {"read": 1}, "interrupted")
+    assert query(path, "SELECT n_read, status FROM ingest_runs") == [(1, "interrupted")]

@@ -405,6 +405,10 @@ class Transaction:
         self.connection = connection
 
     def __enter__(self) -> None:
+        if self.connection.in_transaction:
+            # a Ctrl-C that landed between BEGIN and the block left its transaction open: that
+            # batch was never committed, so it is dropped, as an interrupted batch is
+            self.connection.execute("ROLLBACK")
         self.connection.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
