@@ -145,15 +145,20 @@ PATHS = [(None, 4_000, 0), (0, 1_000_000, 0), (0, 40, 0), (0, 0, 10**6), (0, 0, 
          (3, 0, 10**6)]  # fmt: skip
 
 
+def _take_path(monkeypatch: pytest.MonkeyPatch, steps: int | None, candidates: int, seek: int) -> None:
+    """Bound the planner as one of :data:`PATHS` says (``None`` steps: a walk that never stops)."""
+    monkeypatch.setattr(planner, "WALK_STEPS", 10**9 if steps is None else steps)
+    monkeypatch.setattr(planner, "CANDIDATES", candidates)
+    monkeypatch.setattr(planner, "SEEK_LIMIT", seek)
+
+
 @pytest.mark.parametrize(("steps", "candidates", "seek"), PATHS)
 @pytest.mark.parametrize(("query", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_every_path_gives_the_plain_query_s_events_page_after_page(
     client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch, query: str, expected: dict[str, Any],
     steps: int | None, candidates: int, seek: int,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(planner, "WALK_STEPS", 10**9 if steps is None else steps)
-    monkeypatch.setattr(planner, "CANDIDATES", candidates)
-    monkeypatch.setattr(planner, "SEEK_LIMIT", seek)
+    _take_path(monkeypatch, steps, candidates, seek)
     reference = _reference(db, expected["filters"], expected.get("box"), expected.get("text"))
     assert _follow(client, query, 37) == reference
     body = client.get(f"/api/events?{query}&limit=10000").json()
@@ -348,9 +353,7 @@ def test_a_full_page_s_total_is_the_plain_count_on_every_path(
     client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch, query: str, expected: dict[str, Any],
     steps: int | None, candidates: int, seek: int,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(planner, "WALK_STEPS", 10**9 if steps is None else steps)
-    monkeypatch.setattr(planner, "CANDIDATES", candidates)
-    monkeypatch.setattr(planner, "SEEK_LIMIT", seek)
+    _take_path(monkeypatch, steps, candidates, seek)
     reference = _reference(db, expected["filters"], expected.get("box"), expected.get("text"))
     assert len(reference) > 3
     for url in (
