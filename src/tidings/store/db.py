@@ -20,7 +20,7 @@ from tidings.errors import StoreError
 from tidings.models import Article
 from tidings.store.articles import insert_articles
 from tidings.store.events import EventFilter, query_events, write_events
-from tidings.store.schema import LATEST, MIGRATIONS
+from tidings.store.schema import LATEST, MIGRATIONS, TEXT_INDEXES
 
 #: Recorded with each stored analysis: which analyzer produced it. An article whose stored analysis
 #: came from another analyzer version is analysed again on its next ingest, and its analysis and
@@ -265,7 +265,7 @@ class Store:
         pages written). Every batch adds segments; merged, a word or name lookup reads fewer of
         them. Lossless: the indexes answer the same. Repeated calls go on towards one segment."""
         with self._transaction():
-            for table in ("articles_fts", "events_names"):
+            for table in TEXT_INDEXES:
                 found = self.connection.execute(
                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
                 ).fetchone()
