@@ -83,6 +83,28 @@ def test_an_unknown_village_falls_back_to_its_district_then_region() -> None:
     assert resolve(Hierarchy(0, 7, "BAGHDAD", ("Reuters",)), gaz) is None  # a dateline, no areas
 
 
+def test_a_name_every_level_repeats_is_the_prominent_place_of_that_name() -> None:
+    gaz = load()
+    # hamlets called Buenos Aires in several countries sit in districts of the same name; the
+    # capital bears the name itself and is by far the largest
+    place = resolve(Hierarchy(0, 12, "Buenos Aires", ("Buenos Aires", "Buenos Aires")), gaz)
+    assert place is not None and place["country"] == "ARG"
+    assert haversine_km(place["lat"], place["lon"], -34.61, -58.38) < 25
+    # an old name of another city counts for less than the city that bears the name
+    place = resolve(Hierarchy(0, 9, "Islamabad", ("Islamabad", "Islamabad Capital Territory")), gaz)
+    assert place is not None and place["country"] == "PAK"
+
+
+def test_a_transliterated_town_beats_an_area_that_has_the_spelling_as_alias() -> None:
+    gaz = load()
+    place = resolve(Hierarchy(0, 9, "Kabkabiya", ("Kabkabiya", "North Darfur")), gaz)
+    assert place is not None and place["geo_precision"] == 1 and place["country"] == "SDN"
+    assert haversine_km(place["lat"], place["lon"], 13.65, 24.09) < 25
+    # an exact town name is never traded for a look-alike abroad
+    place = resolve(Hierarchy(0, 8, "Belgorod", ("Belgorod", "Belgorod")), gaz)
+    assert place is not None and place["country"] == "RUS"
+
+
 def test_events_take_the_place_of_their_sentence() -> None:
     text = "On 4 May 2023, militants attacked a market in Hyderabad (Hyderabad, Sindh). 2 people were killed."
     events = [

@@ -100,7 +100,7 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
     if not any(areas):
         return None  # "BAGHDAD (Reuters)": parentheses naming no area are no hierarchy
     named = _lookup(gaz, mention.name)
-    countries = _shared_countries(areas, named)
+    countries = _shared_countries(areas, named, [mention.name, *mention.areas])
     anchors = [p for level in areas for p in level if not countries or p.country in countries]
     candidates = [p for p in named if not countries or p.country in countries]
     if candidates:
@@ -125,14 +125,26 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
 
 
 def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
+    """Towns and areas named ``name``; when no town has the name exactly, towns whose name is a
+    transliteration variant of it ("Kabkabiya" is GeoNames' "Kabkābīyah", while an area happens
+    to have it as an exact alias)."""
+    from tidings.geo.normalize import skeleton
+    from tidings.geo.query import _similar
+
     key = normalize(name)
     if not key:
         return []
     places = {c.place.id: c.place for c in gaz.lookup(key)}
+    skel = skeleton(key)
+    towns = any(p.feature in _PPL for p in places.values())
+    if not towns and len(skel.replace(" ", "")) >= 4 and skel != key:
+        for cand in gaz.lookup(skel):
+            if cand.place.feature in _PPL and _similar(key, normalize(cand.place.name)):
+                places.setdefault(cand.place.id, cand.place)
     return [p for p in places.values() if p.feature in _PPL or p.feature.startswith("ADM")]
 
 
-def _shared_countries(areas: list[list[Place]], names: list[Place]) -> set[str]:
+def _shared_countries(areas: list[list[Place]], names: list[Place], texts: list[str]) -> set[str]:
     """The country of the hierarchy: the one most of its levels (the name included) can be in,
     the more specific level deciding ties ("Lilongwe (Lilongwe, Central)" is in Malawi although
     "Central" alone is a region of several countries)."""
@@ -145,7 +157,20 @@ def _shared_countries(areas: list[list[Place]], names: list[Place]) -> set[str]:
     if not votes:
         return set()
     best = max(votes.values(), key=lambda v: (v[0], -v[1]))
-    return {c for c, v in votes.items() if v == best}
+    tied = {c for c, v in votes.items() if v == best}
+    if len(tied) > 1:
+        # a name every level repeats ("Buenos Aires (Buenos Aires, Buenos Aires)") fits a hamlet of
+        # that name abroad as well as the capital: the most populous place bearing the name itself
+        # (not as an old or alternate name) decides, as the gazetteer's prior does for a bare name
+        keys = {normalize(t) for t in texts}
+        weight = dict.fromkeys(tied, 0)
+        for level in [names, *areas]:
+            for p in level:
+                if p.country in weight and normalize(p.name) in keys:
+                    weight[p.country] = max(weight[p.country], p.population)
+        top = max(weight.values())
+        tied = {c for c in tied if weight[c] == top}
+    return tied
 
 
 def _location(place: Place, mention: Hierarchy, gaz: Gazetteer, precision: int) -> dict[str, Any]:
