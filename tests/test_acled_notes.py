@@ -14,7 +14,7 @@ from tidings.analyze import analyze
 from tidings.eval.acled import primary_event
 from tidings.eval.geo import haversine_km
 from tidings.events.acled import refine
-from tidings.events.acled_notes import Hierarchy, hierarchy_mentions, place_events, resolve
+from tidings.events.acled_notes import Hierarchy, _lookup, hierarchy_mentions, place_events, resolve
 from tidings.geo.gazetteer import load
 from tidings.models import Article
 
@@ -421,3 +421,68 @@ def test_refine_defused_devices_are_disrupted_weapons_use() -> None:
     row = refine(None, "COERCE", ["MIL"], [], trigger_cues={"defuse"}, sentence_cues={"explosive", "device"})
     assert row is not None and row["sub_event_type"] == "Disrupted weapons use"
     assert refine(None, "COERCE", ["MIL"], [], trigger_cues={"defuse"}, sentence_cues={"tension"}) is None
+
+
+# -- ACLED's own area names, generic words, digits -------------------------------------------------
+
+
+def test_a_region_with_a_compass_suffix_is_the_region() -> None:
+    gaz = load()
+    # "Shan-North" is ACLED's split of Shan State: the town is found inside Shan
+    place = resolve(Hierarchy(0, 6, "Hsenwi", ("Hsenwi", "Shan-North")), gaz)
+    assert place is not None and place["country"] == "MMR"
+    assert haversine_km(place["lat"], place["lon"], 23.30, 97.97) < 25
+    # the township of the town's name, not a look-alike town 190 km away
+    place = resolve(Hierarchy(0, 9, "Laukkaing", ("Laukkaing", "Shan-North")), gaz)
+    assert place is not None and haversine_km(place["lat"], place["lon"], 23.70, 98.76) < 25
+    # only an area is read through its compass part, and an unknown region stays unknown
+    assert {p.feature[:3] for p in _lookup(gaz, "Bago-East")} == {"ADM"}
+    assert _lookup(gaz, "Qwzxvb-North") == []
+    place = resolve(Hierarchy(0, 4, "Goma", ("Nyiragongo", "North Kivu")), gaz)
+    assert place is not None and place["country"] == "COD"
+
+
+def test_a_town_beats_the_district_named_after_it() -> None:
+    gaz = load()
+    # the district carries the town's name (or the town's other spelling as alias)
+    place = resolve(Hierarchy(0, 6, "Baidoa", ("Baydhaba", "Bay")), gaz)
+    assert place is not None and place["geo_precision"] == 1
+    assert haversine_km(place["lat"], place["lon"], 3.11, 43.65) < 25
+    place = resolve(Hierarchy(0, 10, "Harardhere", ("Harardhere", "Mudug")), gaz)
+    assert place is not None and place["geo_precision"] == 1
+    assert haversine_km(place["lat"], place["lon"], 4.65, 47.86) < 25
+
+
+def test_an_alias_of_a_large_city_outweighs_a_hamlet_of_the_exact_name() -> None:
+    gaz = load()
+    place = resolve(Hierarchy(0, 5, "Basra", ("Basra", "Basra")), gaz)
+    assert place is not None and place["country"] == "IRQ"
+    assert haversine_km(place["lat"], place["lon"], 30.51, 47.81) < 25
+
+
+def test_hierarchy_names_with_particles_generic_words_and_numbered_areas() -> None:
+    text = (
+        "On 3 June 2024, tribesmen clashed with the SDF in Deir ez-Zor (Deir ez-Zor, Deir ez-Zor). "
+        "On 4 June 2024, an airstrike hit the Jabalya refugee camp (Jabalya, North Gaza). "
+        "On 5 June 2024, teachers marched to the ministry in Buenos Aires (Comuna 1, Ciudad de "
+        "Buenos Aires). Traffic stopped on Mexico City (Cuauhtemoc, Ciudad de Mexico) avenues."
+    )
+    names = [(m.name, m.areas) for m in hierarchy_mentions(text)]
+    assert ("Deir ez-Zor", ("Deir ez-Zor", "Deir ez-Zor")) in names
+    assert ("Jabalya", ("Jabalya", "North Gaza")) in names
+    assert ("Buenos Aires", ("Comuna 1", "Ciudad de Buenos Aires")) in names
+    assert any(name == "Mexico City" for name, _ in names)  # a capitalised "City" is the name's
+    gaz = load()
+    mention = next(m for m in hierarchy_mentions(text) if m.name == "Buenos Aires")
+    assert text[mention.start : mention.end] == "Buenos Aires"
+    place = resolve(mention, gaz)
+    assert place is not None and haversine_km(place["lat"], place["lon"], -34.61, -58.38) < 25
+    # a parenthesis of a source and a date names no area
+    assert all(resolve(m, gaz) is None for m in hierarchy_mentions("KABUL (Reuters, May 3) - Talks"))
+
+
+def test_hierarchy_mentions_survive_odd_parentheses() -> None:
+    for text in ("(", "( , )", "a (B 1, C 22, D 333)", "x ez-Zor (Qq)", "-" * 500 + " (A, B)"):
+        for mention in hierarchy_mentions(text):
+            assert 0 <= mention.start <= mention.end <= len(text)
+            resolve(mention, load())

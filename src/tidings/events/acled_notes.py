@@ -33,14 +33,33 @@ if TYPE_CHECKING:
 
     from tidings.geo.gazetteer import Gazetteer, Place
 
-#: A parenthesised list of 1-3 area names ("(Douentza, Mopti)", "(Banadir, Banadir)").
-_AREAS = re.compile(r"\(\s*([A-Z][^()\d\[\]]{0,60}?(?:,\s*[A-Z][^()\d\[\],]{0,60}?){0,2})\s*\)")
+#: A parenthesised list of 1-3 area names ("(Douentza, Mopti)", "(Comuna 1, Ciudad de Buenos
+#: Aires)"): each starts with a capital, digits only as a word of their own.
+_AREA = r"[A-Z][^()\d\[\],]{0,60}?(?:\s\d{1,3})?"
+_AREAS = re.compile(r"\(\s*(" + _AREA + r"(?:,\s*" + _AREA + r"){0,2})\s*\)")
 _CONNECTORS = frozenset(
     {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "al", "el", "des", "du", "di"}
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’.]+)*$")
-#: Generic words between a name and its areas: "Kherson city (Khersonskyi, Kherson)".
-_GENERIC = frozenset({"city", "town", "village", "township", "camp", "area", "district", "locality"})
+#: A lower-case particle joined to a capitalised word inside a name: "Deir ez-Zor", "Tell al-Abyad".
+_JOINED_WORD = re.compile(r"[a-z]{1,3}-[A-Z][\w'’.]*$")
+#: Generic words between a name and its areas (at most two): "Kherson city (Khersonskyi, Kherson)",
+#: "the Jabalya refugee camp (Jabalya, North Gaza)", "the Damboa road (Damboa, Borno)".
+_GENERIC = frozenset(
+    {"city", "town", "village", "township", "camp", "area", "district", "locality", "refugee",
+     "road", "highway", "cantonment", "outskirts", "suburb", "neighbourhood", "neighborhood",
+     "market", "commune"}
+)  # fmt: skip
+#: Compass parts of ACLED's split regions ("Shan-North", "Bago-East"), read as the region.
+_COMPASS = re.compile(
+    r"^(?:(?:north|south|east|west|central|nord|sud|est|ouest|centre|center)[\s-]+(?=\S))"
+    r"|(?:[\s-]+(?:north|south|east|west|central|nord|sud|est|ouest|centre|center))$",
+    re.IGNORECASE,
+)
+#: How much less a place bearing a name as an alias weighs than one bearing it as its name.
+_ALIAS_DISCOUNT = 10
+#: A named area yields to a town of the same name this close to it ("Baidoa (Baydhaba, Bay)").
+_TOWN_OF_AREA_KM = 60.0
 _MAX_WORDS = 6
 #: A resolved name farther than this from its named areas is another place of the same name.
 _NEAR_KM = 150.0
@@ -70,14 +89,20 @@ def hierarchy_mentions(text: str) -> list[Hierarchy]:
             continue
         words = list(re.finditer(r"\S+", text[max(0, match.start() - 120) : match.start()]))
         offset = max(0, match.start() - 120)
-        if words and words[-1].group() in _GENERIC:  # "Kherson city", not "Mexico City"
-            words.pop()
+        for _ in range(2):  # "Kherson city", not "Mexico City"
+            if len(words) > 1 and words[-1].group() in _GENERIC:
+                words.pop()
         taken: list[re.Match[str]] = []
         for word in reversed(words):
             token = word.group()
             if len(taken) >= _MAX_WORDS or (token.endswith((",", ";", ":", ".")) and taken):
                 break
-            if _NAME_WORD.match(token) or (taken and token.lower() in _CONNECTORS) or token == "-":
+            if (
+                _NAME_WORD.match(token)
+                or _JOINED_WORD.match(token)
+                or (taken and token.lower() in _CONNECTORS)
+                or token == "-"
+            ):
                 taken.append(word)
                 continue
             break
@@ -100,16 +125,21 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
     if not any(areas):
         return None  # "BAGHDAD (Reuters)": parentheses naming no area are no hierarchy
     named = _lookup(gaz, mention.name)
-    countries = _shared_countries(areas, named, [mention.name, *mention.areas])
+    texts = [mention.name, *mention.areas]
+    countries = _shared_countries(areas, named, texts, _named_as(gaz, texts))
     anchors = [p for level in areas for p in level if not countries or p.country in countries]
     candidates = [p for p in named if not countries or p.country in countries]
     if candidates:
         ids = {p.id for p in anchors}
+        towns = [p for p in candidates if p.feature in _PPL]
+        # an area of the name with a town of the name close by is that town's district:
+        # "Baidoa (Baydhaba, Bay)" is the town, not the centre of the district also called Baidoa
+        yields = {p.id for p in candidates if p.feature not in _PPL and any(_town_of(t, p) for t in towns)}
 
-        def rank(place: Place) -> tuple[bool, float, bool, int]:
+        def rank(place: Place) -> tuple[bool, bool, float, bool, int]:
             inside = bool(ids & gaz.chain_ids(place)[0])
             near = min((haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors), default=0.0)
-            return (not inside, near, place.feature not in _PPL, -place.population)
+            return (not inside, place.id in yields, near, place.feature not in _PPL, -place.population)
 
         best = min(candidates, key=rank)
         inside = bool(ids & gaz.chain_ids(best)[0])
@@ -137,14 +167,56 @@ def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
     places = {c.place.id: c.place for c in gaz.lookup(key)}
     skel = skeleton(key)
     towns = any(p.feature in _PPL for p in places.values())
+    if not towns:  # "Harardhere" is an alias of the Xarardheere district, named after its town
+        for area in [p for p in places.values() if p.feature.startswith("ADM")][:5]:
+            town_key = normalize(area.name)
+            if town_key == key:
+                continue
+            for cand in gaz.lookup(town_key):
+                town = cand.place
+                if (
+                    cand.kind == 0
+                    and town.feature in _PPL
+                    and town.country == area.country
+                    and (area.id in gaz.chain_ids(town)[0] or _town_of(town, area))
+                ):
+                    places.setdefault(town.id, town)
+        towns = any(p.feature in _PPL for p in places.values())
     if not towns and len(skel.replace(" ", "")) >= 4 and skel != key:
         for cand in gaz.lookup(skel):
             if cand.place.feature in _PPL and _similar(key, normalize(cand.place.name)):
                 places.setdefault(cand.place.id, cand.place)
+    if not places:  # "Shan-North", "Bago-East": ACLED's split of a region is the region
+        bare = _COMPASS.sub("", name.strip())
+        if bare != name.strip() and len(bare) >= 3:
+            return [p for p in _lookup(gaz, bare) if p.feature.startswith("ADM")]
     return [p for p in places.values() if p.feature in _PPL or p.feature.startswith("ADM")]
 
 
-def _shared_countries(areas: list[list[Place]], names: list[Place], texts: list[str]) -> set[str]:
+def _town_of(town: Place, area: Place) -> bool:
+    """Whether ``town`` may be the town an area of its name is named after: close to the area's
+    centre, or in the same region and not farther than a name's usual spread."""
+    from tidings.eval.geo import haversine_km
+
+    km = haversine_km(town.lat, town.lon, area.lat, area.lon)
+    same_region = town.admin1 is not None and town.admin1 in (area.admin1, area.parent)
+    return km <= _TOWN_OF_AREA_KM or (same_region and km <= _NEAR_KM)
+
+
+def _named_as(gaz: Gazetteer, texts: list[str]) -> set[int]:
+    """Places that bear one of ``texts`` as their name or an alias (not an old or other-language
+    name): "Basra" is Iraq's Basrah as an alias, not only the Pakistani hamlet named Basra."""
+    out: set[int] = set()
+    for text in texts:
+        key = normalize(text)
+        if key:
+            out |= {c.place.id for c in gaz.lookup(key) if c.kind <= 1}
+    return out
+
+
+def _shared_countries(
+    areas: list[list[Place]], names: list[Place], texts: list[str], named_as: set[int] | None = None
+) -> set[str]:
     """The country of the hierarchy: the one most of its levels (the name included) can be in,
     the more specific level deciding ties ("Lilongwe (Lilongwe, Central)" is in Malawi although
     "Central" alone is a region of several countries)."""
@@ -161,13 +233,18 @@ def _shared_countries(areas: list[list[Place]], names: list[Place], texts: list[
     if len(tied) > 1:
         # a name every level repeats ("Buenos Aires (Buenos Aires, Buenos Aires)") fits a hamlet of
         # that name abroad as well as the capital: the most populous place bearing the name itself
-        # (not as an old or alternate name) decides, as the gazetteer's prior does for a bare name
+        # or as an alias (not as an old or alternate name) decides, as the gazetteer's prior does
+        # for a bare name
         keys = {normalize(t) for t in texts}
         weight = dict.fromkeys(tied, 0)
         for level in [names, *areas]:
             for p in level:
-                if p.country in weight and normalize(p.name) in keys:
+                if p.country not in weight:
+                    continue
+                if normalize(p.name) in keys:
                     weight[p.country] = max(weight[p.country], p.population)
+                elif p.id in (named_as or ()):  # an alias counts for less than the name itself
+                    weight[p.country] = max(weight[p.country], p.population // _ALIAS_DISCOUNT)
         top = max(weight.values())
         tied = {c for c in tied if weight[c] == top}
     return tied
@@ -280,11 +357,17 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
     """ACLED coding of the events of one analysed article corrected by their sentences' words
     (:func:`tidings.events.acled.refine`), and their places by hierarchy mentions (in place)."""
     from tidings.events.acled import refine
-    from tidings.events.acled_context import drop_agreement_topics, fold_tolls, share_interventions_near
+    from tidings.events.acled_context import (
+        drop_agreement_topics,
+        fold_result_clauses,
+        fold_tolls,
+        share_interventions_near,
+    )
     from tidings.nlp.model import doc_text
 
     events[:] = [e for e in events if isinstance(e, dict)]
     drop_agreement_topics(doc, events)
+    fold_result_clauses(doc, events)
     fold_tolls(doc, events)
     for event in events:
         trigger, words = sentence_words(doc, event)
