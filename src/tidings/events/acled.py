@@ -196,6 +196,11 @@ _STATE_MEN = frozenset(
     }
 )
 #: Shooting nouns that, said to happen "between" two sides, are an exchange of fire.
+#: Unarmed crowds: when they clash, it is a riot or mob violence, not an armed clash.
+_CROWDS = frozenset(
+    {"villager", "resident", "student", "youth", "supporter", "crowd", "mob", "rioter", "fan",
+     "worker", "trader", "vendor", "worshipper", "people", "civilian"}
+)  # fmt: skip
 _EXCHANGED = _RECIPROCAL | {
     "gunfire",
     "fighting",
@@ -319,10 +324,10 @@ def refine(
     armed_side = bool((actors | recipients) & _ARMED)
     if (
         sub == "Attack"
-        and "CVL" not in recipients
+        and ("CVL" not in recipients or (trigger & _RECIPROCAL and recipients & _ARMED))
         and (not actors or actors - {"CVL"})
         and (
-            (trigger & _RECIPROCAL and armed_side)
+            (trigger & _RECIPROCAL and (armed_side or not (protest or trigger & _CROWDS)))
             or (trigger & _EXCHANGED and "between" in words)  # "gunfire erupted between"
             or trigger & _MILITARY_OBJECTS
             or (words & _FIGHT_BACK and words & _DEFENDERS)

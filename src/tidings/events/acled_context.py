@@ -3,7 +3,8 @@
 - **A toll in the next sentence.** "Gunmen attacked a police post. 3 policemen were shot dead.":
   a casualty report in the passive or as an adjective ("were killed", "died", "10 soldiers
   killed") naming no act of its own reports the previous sentence's event. Its count joins that
-  event's size and its victims that event's recipients; it is not a second event.
+  event's size and its victims that event's recipients; it is not a second event. A casualty
+  participle of the same sentence ("clashed with …, killing 8") is folded into its act likewise.
 - **Interventions in a protest.** Police who baton-charged, dispersed, halted or intercepted a
   march or its participants, in the protest's sentence or the next one, make it a protest with
   intervention (excessive force when people died).
@@ -148,6 +149,49 @@ def fold_tolls(doc: Doc, events: list[dict[str, Any]]) -> None:
         evidence = list(target.get("evidence") or [])
         evidence.append([sent.start_char, sent.end_char])
         target["evidence"] = evidence
+        folded.add(index)
+    if folded:
+        events[:] = [e for i, e in enumerate(events) if i not in folded]
+
+
+_RESULT = frozenset({"kill", "wound", "injure", "leave", "claim", "maim"})
+
+
+def fold_result_clauses(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Fold a casualty participle into the act it completes, in place: "ELN fighters clashed with
+    FARC dissidents …, killing at least 8 people", "opened fire on the crowd, leaving 3 dead". The
+    toll is the act's result, not a second event (its count joins the act's size)."""
+    roots = {}
+    for index, event in enumerate(events):
+        span = _trigger(doc, event)
+        if span is not None:
+            roots[span.root.i] = index
+    folded: set[int] = set()
+    for index, event in enumerate(events):
+        span = _trigger(doc, event)
+        if span is None or event.get("type") != "ASSAULT":
+            continue
+        root = span.root
+        if (
+            root.lemma_.lower() not in _RESULT
+            or root.tag_ != "VBG"
+            or root.dep_ not in ("advcl", "conj", "xcomp")
+        ):
+            continue
+        head = roots.get(root.head.i)
+        if head is None or head == index or head in folded:
+            continue
+        target = events[head]
+        if target.get("type") not in ("ASSAULT", "PROTEST", "COERCE"):
+            continue
+        size = dict(target.get("size") or {})
+        for key, value in (event.get("size") or {}).items():
+            have = size.get(key)
+            if isinstance(value, int) and (not isinstance(have, int) or value > have):
+                size[key] = value
+        target["size"] = size
+        if not target.get("recipients") and event.get("recipients"):
+            target["recipients"] = list(event["recipients"])
         folded.add(index)
     if folded:
         events[:] = [e for i, e in enumerate(events) if i not in folded]

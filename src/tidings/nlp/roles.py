@@ -126,6 +126,15 @@ GROUPS: dict[str, str] = {
     "armed factions": "REB",
     "factions": "REB",
     "paramilitaries": "REB",
+    "guerrillas": "REB",
+    "combatants": "REB",
+    "separatists": "REB",
+    "bandits": "REB",
+    "cartel": "REB",
+    "cartels": "REB",
+    "gang": "REB",
+    "gangs": "REB",
+    "gang members": "REB",
     "party": "PTY",
     "parties": "PTY",
     "bloc": "PTY",
@@ -180,7 +189,20 @@ MEDIA_NAME_WORDS = re.compile(
 )
 # Platforms are where people speak, not actors.
 PLATFORMS = frozenset({"twitter", "facebook", "telegram", "youtube", "whatsapp", "instagram", "tiktok", "x"})
+#: Non-state armed groups of current conflicts, by name or acronym (world knowledge, like the outlet
+#: list): checked before the military words, since several call themselves armies or forces.
+ARMED_GROUP_NAMES = re.compile(
+    r"\b(?:(?:\w+ )?Liberation (?:Army|Front|Forces?)|Independence Army|Resistance (?:Army|Front)|"
+    r"Rapid Support Forces?|RSF|Allied Democratic Forces|ADF|M23|Mouvement du 23|JNIM|ISWAP|ISSP|"
+    r"IS Sahel|Islamic State \w+ Province|ELN|FARC|EMC|TNLA|MNDAA|KIA|KNLA|KNU|PDF|People's Defen[cs]e"
+    r" Forces?|Arakan Army|Ta'ang|Fano|OLA|PKK|YPG|SDF|HTS|Hayat Tahrir al-Sham|AQAP|AQIM|TTP|"
+    r"Tehreek-e-Taliban|Lashkar|Jaish|Ansar \w+|Ansaru|Mai[- ]Mai|CODECO|Wazalendo|Anti-Balaka|"
+    r"Seleka|Janjaweed|NSCN|ULFA|Maoists?|Naxal\w*|New People's Army|NPA|Abu Sayyaf|BIFF|"
+    r"Dawlah Islamiyah|Lakurawa|Ambazonian?|al-Shabaab|Shabaab|Cartel|CJNG|MS-13|Barrio 18|"
+    r"Tren de Aragua)\b"
+)
 ORG_SECTOR_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (ARMED_GROUP_NAMES, "REB"),
     (re.compile(r"\b(?:Army|Military|Armed Forces|Air Force|Navy|Defen[cs]e|Brigade|Division|"
                 r"Command)\b"), "MIL"),
     (re.compile(r"\b(?:Police|Gendarmerie)\b"), "POL"),

@@ -10,8 +10,9 @@ download reads it unchanged. How the fields are filled:
   recipients. As ACLED names them, the acting crowd of a protest is ``Protesters (Country)``, of a
   riot ``Rioters (Country)``, civilian victims ``Civilians (Country)`` (also when violence against
   civilians names no victim: ACLED's type says who they are), and unidentified
-  perpetrators ``Unidentified Armed Group (Country)``; the specific names move to the ``assoc_``
-  column.
+  perpetrators ``Unidentified Armed Group (Country)``, a country's soldiers or police named by
+  their kind ("Nigerian troops", "riot police") ``Military Forces of Country`` or ``Police Forces of
+  Country`` (without ACLED's regime years); the specific names move to the ``assoc_`` column.
 - ``inter1``/``inter2`` follow ACLED's codes from the actor's sector (1 state forces, 2 rebel
   groups, 3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians,
   8 external/other forces); ``interaction`` is ACLED's two-digit code (the smaller code first, ``X0``
@@ -57,6 +58,8 @@ EVENT_COLUMNS = (
 NOT_HAPPENED = frozenset({"historical", "future", "hypothetical", "negated"})
 
 _STATE = {"GOV": 1, "MIL": 1, "POL": 1}
+#: ACLED's names of a country's state forces ("Military Forces of Nigeria", without the regime years).
+_STATE_FORCES = {"MIL": "Military Forces of", "POL": "Police Forces of"}
 _SECTOR_INTER = {**_STATE, "REB": 2, "PTY": 3, "UNK": 3, "CVL": 7, "MED": 7, "NGO": 7, "IGO": 8}
 _IDENTITY = ("ethnic", "tribal", "tribe", "clan", "communal")
 _MILITIA = ("militia", "militiamen", "vigilante")
@@ -215,6 +218,10 @@ def _acled_actor(
         generic = "Unidentified Armed Group"
     if generic:
         return _label(generic, where), _joined(names), inter
+    state = _STATE_FORCES.get(str(first.get("sector") or "").upper())
+    if state and where and names[0][:1].islower():
+        # "Nigerian troops", "police": ACLED's name for the country's forces, the words kept beside
+        return f"{state} {where}", _joined(names), inter
     return names[0], _joined(names[1:]), inter
 
 
