@@ -100,3 +100,22 @@ def test_soldiers_of_a_country_take_acled_s_name_for_its_forces() -> None:
         "2024-06-07",
     )
     assert named["actor1"] == "Sudanese Armed Forces"  # a force's own name is kept
+
+
+def test_the_town_of_a_hierarchy_is_a_place_not_a_victim() -> None:
+    from tidings.analyze import analyze
+    from tidings.models import Article
+
+    text = (
+        "On 2 February 2024, Malian troops entered and took control of Kidal (Kidal, Kidal) after "
+        "the rebels withdrew from the town."
+    )
+    record = analyze(Article.create(text, published="2024-02-02"))
+    assert "Kidal" not in {a.name for a in record.actors}
+    assert any(e.text == "Kidal" and e.label == "LOC" for e in record.entities)
+    row = _coded(text, "2024-02-02")
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Government regains territory")
+    # a person's name before a parenthesis that names no place of its own stays a person
+    text = "On 2 February 2024, Senator John Smith (R, Texas) criticised the deployment."
+    record = analyze(Article.create(text, published="2024-02-02"))
+    assert any(e.text == "John Smith" and e.label == "PERSON" for e in record.entities)

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tidings.events.acled_notes import refine_events
+from tidings.events.acled_notes import refine_events, relabel_hierarchy_names
 from tidings.events.detect import find_events
 from tidings.events.model import EventContext
 from tidings.geo import resolve_places
@@ -77,6 +77,7 @@ def _with_languages(article: Article) -> Article:
 
 def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset()) -> Analysis:
     relabel_country_names(doc)
+    relabel_hierarchy_names(doc)
     actors = find_actors(doc)
     quotes = [_link_quote(quote, actors, article.text) for quote in find_quotes(article, doc)]
     attributions = [_link_attribution(a, actors) for a in find_attributions(article, doc)]

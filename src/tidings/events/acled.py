@@ -337,7 +337,7 @@ def refine(
     if (
         plover == "ASSAULT"
         and sub == "Attack"
-        and "CVL" not in recipients
+        and ("CVL" not in recipients or "control" in trigger)  # "took control of Kidal": the town
         and (
             {"take", "control"} <= trigger
             or {"take", "over"} <= trigger

@@ -289,6 +289,49 @@ def place_events(text: str, events: list[dict[str, Any]], gaz: Gazetteer | None 
             event["location"] = dict(resolved[0][1])
 
 
+def relabel_hierarchy_names(doc: Doc, gaz: Gazetteer | None = None) -> None:
+    """Entities of a "Town (District, Region)" mention become ``LOC`` (in place; offsets kept):
+    places, not actors (a town in a note is where the event happened, not its victim).
+
+    The tagger reads "took control of Kidal (Kidal, Kidal)" as three peoples (``NORP``), which
+    would make the town a civilian victim; a name whose hierarchy resolves is a place. Only
+    mentions that :func:`resolve` places count (so "(Reuters)" or "(R, Texas)" after a person's
+    name change nothing unless the name itself is a place of those areas).
+    """
+    mentions = hierarchy_mentions(doc.text)
+    if not mentions or not doc.ents:
+        return
+    if gaz is None:
+        from tidings.geo.gazetteer import load
+
+        try:
+            gaz = load()
+        except (TidingsError, OSError, sqlite3.Error):
+            return
+    spans: list[tuple[int, int]] = []
+    for mention in mentions:
+        try:
+            located = resolve(mention, gaz)
+        except (TidingsError, sqlite3.Error):
+            return
+        if located is None or not _lookup(gaz, mention.name):
+            continue
+        close = doc.text.find(")", mention.end)
+        spans.append((mention.start, close if close > 0 else mention.end))
+    if not spans:
+        return
+    from spacy.tokens import Span as SpacySpan
+
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ in ("NORP", "PERSON", "ORG") and any(s <= ent.start_char < e for s, e in spans):
+            ents[i] = SpacySpan(doc, ent.start, ent.end, label="LOC")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 def _sentences(event: dict[str, Any]) -> list[tuple[int, int]]:
     spans = event.get("_sentences") or event.get("evidence") or []
     out = []
