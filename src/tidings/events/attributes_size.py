@@ -237,14 +237,16 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
     args: list[Token] = []
     if cue.pos_ == "ADJ" and cue.dep_ == "amod":
         args.append(cue.head)
+    # "gunmen … shot dead a broadcaster" parsed with "dead" as the predicate: the object died
+    has_object = any(c.dep_ == "dobj" for c in cue.children)
     for child in cue.children:
         if child.dep_ in ("nsubjpass", "dobj") or (
-            child.dep_ == "nsubj" and cue.lemma_ in ("die", "dead", "perish", "succumb")
+            child.dep_ == "nsubj" and cue.lemma_ in ("die", "dead", "perish", "succumb") and not has_object
         ):
             args.append(child)
         elif child.dep_ == "nsubj" and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
             args.append(child)  # "… and hundreds wounded"
-        if child.dep_ == "nsubj" and cue.pos_ == "ADJ":
+        if child.dep_ == "nsubj" and cue.pos_ == "ADJ" and not has_object:
             args.append(child)
         if child.dep_ in ("npadvmod", "nummod") and (child.like_num or child.lower_ in _VAGUE):
             args.append(child)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidings.events import lexicon as lx
+from tidings.events import refine as rf
 from tidings.events.acled import project
 from tidings.events.merge import coref_cues, merge
 from tidings.events.model import Attributes, EventContext
@@ -256,6 +257,8 @@ def _modes(mention: Mention) -> tuple[list[str], set[str]]:
                 cues.add(lemma)
         if "explosives" in modes and "suicide-attack" in modes:
             modes.remove("explosives")
+        if rf.ousted_forces(mention.head) is not None:  # armed units driven out of a place: territory
+            cues |= {"retake", "take"}
     elif mention.type == "PROTEST":
         for token in _scope(mention):
             mode = lx.PROTEST_MODES.get(token.lemma_.lower())

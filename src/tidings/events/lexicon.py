@@ -362,6 +362,7 @@ PHRASES: dict[tuple[str, str], Entry] = {
     ("raise", "alert"): ("MOBILIZE", "troops"),
     ("pay", "compensation"): ("AID", None), ("pay", "reparation"): ("AID", None),
     ("exchange", "fire"): ("ASSAULT", "firearms"), ("gun", "down"): ("ASSAULT", "firearms"),
+    ("exchange", "gunfire"): ("ASSAULT", "firearms"), ("exchange", "shot"): ("ASSAULT", "firearms"),
     ("shoot", "down"): ("ASSAULT", None), ("mow", "down"): ("ASSAULT", "firearms"),
     ("ship", "out"): ("RETREAT", "withdraw"), ("move", "out"): ("RETREAT", "withdraw"),
     ("back", "away"): ("CONCEDE", None), ("give", "in"): ("CONCEDE", None), ("cave", "in"): ("CONCEDE", None),

@@ -73,6 +73,13 @@ _PRESENCE = frozenset(
 )  # fmt: skip
 _STAFF = frozenset({"worker", "staff", "personnel", "official", "employee", "team"})
 _AID_MODS = frozenset({"aid", "relief", "humanitarian", "un", "u.n.", "international"})
+_CUSTODY_VERBS = frozenset({"take", "put", "place", "remand"})
+_CUSTODY = frozenset({"custody", "detention"})
+_OUSTING = frozenset({"push", "drive", "force", "chase", "flush", "dislodge", "rout", "clear"})
+_ARMED_UNITS = frozenset(
+    {"troop", "unit", "force", "fighter", "militant", "rebel", "insurgent", "soldier", "jihadist", "militia",
+     "militiaman", "army", "terrorist", "combatant", "garrison", "gunman", "battalion", "brigade"}
+)  # fmt: skip
 _BODIES = frozenset(
     {"party", "organization", "organisation", "league", "union", "federation", "bloc", "alliance",
      "association", "club", "council", "parliament", "movement", "group", "coalition", "committee"}
@@ -116,6 +123,36 @@ def weapons_test(token: Token) -> Found | None:
 def object_event(token: Token) -> Found | None:
     """A verb outside the lexicon whose object makes an event (restored freedoms, relief flown in)."""
     return _rights(token) or _delivery(token)
+
+
+def custody(token: Token) -> Found | None:
+    """Taking, putting or remanding someone "into custody" or "in detention" is an arrest
+    (manual, COERCE `arrest`), unlike "took control of" or "took part in"."""
+    if _lemma(token) not in _CUSTODY_VERBS:
+        return None
+    holders = [token, *_children(token, "dobj")]
+    for prep in (p for h in holders for p in _children(h, "prep")):
+        if _lemma(prep) in ("into", "in"):
+            for place in _children(prep, "pobj"):
+                if _lemma(place) in _CUSTODY:
+                    return ("COERCE", "arrest", place)
+    return None
+
+
+def ousted_forces(token: Token) -> Found | None:
+    """Armed units driven, pushed or forced out of a place ("pushed Russian units out of the
+    village", "drove out the army garrison", "dislodged the rebels"): a battle over territory
+    (ASSAULT), not a demand ("pushed for reforms") nor an expulsion of civilians."""
+    lemma = _lemma(token)
+    if lemma not in _OUSTING:
+        return None
+    armed = [o for o in _children(token, "dobj", "nsubjpass") if _lemma(o) in _ARMED_UNITS]
+    if not armed:
+        return None
+    out = any(c.dep_ in ("prt", "prep", "advmod") and _lemma(c) in ("out", "from") for c in token.children)
+    if out or lemma in ("dislodge", "rout"):
+        return ("ASSAULT", None, armed[0])
+    return None
 
 
 def acted_on(token: Token) -> list[Token]:

@@ -40,7 +40,10 @@ _PEOPLE_SUBJECT = frozenset(
      "employee", "refugee", "pensioner", "retiree", "nurse", "miner",
      "lawyer", "youth", "opponent", "citizen", "women", "woman", "man", "men", "trader"}
 )  # fmt: skip
-_CAMP = frozenset({"camp", "encamp", "gather", "assemble", "occupy", "sit", "congregate", "converge"})
+_CAMP = frozenset(
+    {"camp", "encamp", "gather", "assemble", "occupy", "sit", "congregate", "converge", "mass", "throng",
+     "chant"}
+)  # fmt: skip
 _PROTEST_AIMS = frozenset(
     {"demand", "protest", "denounce", "condemn", "oppose", "call", "demonstrate", "decry"}
 )
@@ -64,8 +67,12 @@ _IMPACT = frozenset({"land", "hit", "strike", "slam", "fall", "crash", "explode"
 _CAPTIVES = frozenset(
     {"passenger", "worshipper", "villager", "student", "pupil", "people", "resident", "traveller",
      "traveler", "farmer", "child", "woman", "man", "teacher", "principal", "worker", "hostage",
-     "nurse", "doctor", "journalist", "official", "pastor", "priest", "chief", "trader"}
+     "nurse", "doctor", "journalist", "official", "pastor", "priest", "chief", "trader", "reporter",
+     "broadcaster", "activist", "businessman", "civilian", "boy", "girl", "leader", "politician", "mayor",
+     "candidate", "person", "son", "daughter"}
 )  # fmt: skip
+_TAKING = frozenset({"carry", "seize", "snatch", "grab", "whisk", "march", "take", "drag", "lead", "haul"})
+_TAKEN_AWAY = frozenset({"carry", "take", "drag", "lead", "haul"})
 _HOMES = frozenset({"home", "house", "dwelling", "shop", "shelter", "structure", "building"})
 _MARCH = frozenset({"parade", "march", "rally", "walk"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
@@ -128,6 +135,8 @@ def sentence_mentions(sent: SpacySpan) -> list[Mention]:
         mention = _verb_mention(token) if token.pos_ == "VERB" else None
         if mention is None and token.pos_ == "ADJ" and token.lemma_.lower() in ("opposed",):
             mention = Mention(token, "REJECT", None, [token])
+        if mention is None and token.pos_ == "ADJ":
+            mention = _shot_dead(token)
         if mention is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE":
             mention = _noun_mention(token)  # a month in a date ("On 3 March 2023") is no march
         if mention is None:
@@ -168,7 +177,9 @@ def _verb_mention(token: Token) -> Mention | None:
         return Mention(token, stance[0], stance[1], [token, stance[2]])
     if (tested := rf.weapons_test(token)) is not None:  # "test-fired a missile"
         return Mention(token, tested[0], tested[1], [token, tested[2]])
-    mention = _verb_phrase_mention(token)
+    if (found := rf.custody(token) or rf.ousted_forces(token)) is not None:
+        return Mention(token, found[0], found[1], [token, found[2]])  # into custody; units driven out
+    mention = _traded_fire(token) or _verb_phrase_mention(token)
     if mention is None and (found := rf.object_event(token)) is not None:
         return Mention(token, found[0], found[1], [token, found[2]])
     if mention is not None:
@@ -261,6 +272,27 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
     return Mention(token, entry[0], entry[1], [token])
 
 
+def _traded_fire(token: Token) -> Mention | None:
+    """ "troops traded fire with militants": trading fire or shots is exchanging it (the verb
+    alone is the trigger, as the lexicon's "trade" is COOPERATE for goods)."""
+    if _lemma(token) == "trade" and any(
+        _lemma(o) in ("fire", "gunfire", "shot") for o in _children(token, "dobj")
+    ):
+        return Mention(token, "ASSAULT", "firearms", [token])
+    return None
+
+
+def _shot_dead(token: Token) -> Mention | None:
+    """ "two gunmen on a motorcycle shot dead a broadcaster": the parser may read "motorcycle shot"
+    as a noun and make "dead" the predicate that keeps the subject and object; it is a shooting."""
+    if _lemma(token) != "dead" or token.i == 0 or not _children(token, "dobj"):
+        return None
+    shot = token.doc[token.i - 1]
+    if shot.lower_ not in ("shot", "gunned"):
+        return None
+    return Mention(token, "ASSAULT", "firearms", [shot, token])
+
+
 def _compound_key(token: Token) -> str:
     """ "air strike", "hunger strike", "martial law": the noun with its compound modifier."""
     doc = token.doc
@@ -351,7 +383,7 @@ def _acled_genre(token: Token, lemma: str) -> Mention | None:
         return Mention(token, "ASSAULT", "heavy-weapons", [token])  # mortars landed on a market
     if (lemma in _IMPACT or (lemma == "go" and _has_particle(token, "off"))) and subjects & _DEVICES:
         return Mention(token, "ASSAULT", "explosives", [token])  # a roadside bomb hit a vehicle
-    if lemma in ("carry", "seize", "snatch", "grab", "whisk", "march") and _captives(token, lemmas):
+    if lemma in _TAKING and _captives(token, lemmas):
         return Mention(token, "ASSAULT", "abduct", [token])  # carried off 12 passengers
     if lemma in ("bulldoze", "demolish", "flatten") and lemmas & _HOMES:
         return Mention(token, "ASSAULT", "destroy", [token])  # bulldozed homes
@@ -371,8 +403,8 @@ def _captives(token: Token, lemmas: set[str]) -> bool:
     """People taken away: "carried off passengers", "marched worshippers into the bush"."""
     if not lemmas & _CAPTIVES:
         return False
-    if _lemma(token) == "carry":
-        return _has_particle(token, "off") or _has_particle(token, "away")
+    if _lemma(token) in _TAKEN_AWAY:  # "took a journalist away from his home", not "took a teacher"
+        return any(c.dep_ in ("prt", "advmod") and _lemma(c) in ("off", "away") for c in token.children)
     if _lemma(token) == "march":
         return any(_lemma(c) == "into" for c in token.children)
     return True
@@ -406,6 +438,10 @@ def _labour_subject(token: Token) -> bool:
 
 def _people_subject(token: Token) -> bool:
     subjects = _children(token, "nsubj", "nsubjpass")
+    if not subjects and token.dep_ == "conj":  # "young people answered a call and chanted …"
+        subjects = _children(token.head, "nsubj")
+    if not subjects and token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN":
+        subjects = [token.head]  # "Hundreds of nurses massed outside …" parsed as a noun phrase
     subjects += [c for s in list(subjects) for c in s.conjuncts]  # "pensioners and union members"
     for subj in list(subjects):  # "thousands of young people"
         if _lemma(subj) in _QUANTITIES or subj.like_num:
