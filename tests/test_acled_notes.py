@@ -105,6 +105,20 @@ def test_a_transliterated_town_beats_an_area_that_has_the_spelling_as_alias() ->
     assert place is not None and place["country"] == "RUS"
 
 
+def test_an_initialism_among_the_areas_is_no_evidence_and_articles_in_names_are_read() -> None:
+    gaz = load()
+    # "D.C." would pull Bogota to the small Bogota of New Jersey near Washington
+    place = resolve(Hierarchy(0, 6, "Bogota", ("Bogota", "D.C.")), gaz)
+    assert place is not None and place["country"] == "COL"
+    # the Arabic article written into the name ("As-Sweida") is read as GeoNames' variants are
+    place = resolve(Hierarchy(0, 9, "As-Sweida", ("As-Sweida", "As-Sweida")), gaz)
+    assert place is not None and place["country"] == "SYR"
+    assert haversine_km(place["lat"], place["lon"], 32.71, 36.57) < 25
+    # a full area name is still evidence
+    place = resolve(Hierarchy(0, 10, "Washington", ("District of Columbia",)), gaz)
+    assert place is not None and place["country"] == "USA"
+
+
 def test_events_take_the_place_of_their_sentence() -> None:
     text = "On 4 May 2023, militants attacked a market in Hyderabad (Hyderabad, Sindh). 2 people were killed."
     events = [

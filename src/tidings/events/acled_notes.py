@@ -61,6 +61,8 @@ _ALIAS_DISCOUNT = 10
 #: A named area yields to a town of the same name this close to it ("Baidoa (Baydhaba, Bay)").
 _TOWN_OF_AREA_KM = 60.0
 _MAX_WORDS = 6
+#: Initials or a short capitalised code as an area ("D.C.", "NCR"): not looked up.
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,4}|[A-Z]{1,3}")
 #: A resolved name farther than this from its named areas is another place of the same name.
 _NEAR_KM = 150.0
 #: Most characters of a note scanned for hierarchy mentions (bounded work on huge inputs).
@@ -121,7 +123,8 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
     nor any of its areas is in the gazetteer."""
     from tidings.eval.geo import haversine_km
 
-    areas: list[list[Place]] = [_lookup(gaz, area) for area in mention.areas]
+    # an abbreviation ("D.C." after Bogota) is ambiguous across countries: it is no evidence
+    areas: list[list[Place]] = [[] if _ABBREVIATION.fullmatch(a) else _lookup(gaz, a) for a in mention.areas]
     if not any(areas):
         return None  # "BAGHDAD (Reuters)": parentheses naming no area are no hierarchy
     named = _lookup(gaz, mention.name)
@@ -158,13 +161,16 @@ def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
     """Towns and areas named ``name``; when no town has the name exactly, towns whose name is a
     transliteration variant of it ("Kabkabiya" is GeoNames' "Kabkābīyah", while an area happens
     to have it as an exact alias)."""
-    from tidings.geo.normalize import skeleton
+    from tidings.geo.normalize import skeleton, variants
     from tidings.geo.query import _similar
 
     key = normalize(name)
     if not key:
         return []
     places = {c.place.id: c.place for c in gaz.lookup(key)}
+    if not places:  # "As-Sweida": the Arabic article written into the name
+        for form in variants(key)[1:]:
+            places.update({c.place.id: c.place for c in gaz.lookup(form)})
     skel = skeleton(key)
     towns = any(p.feature in _PPL for p in places.values())
     if not towns:  # "Harardhere" is an alias of the Xarardheere district, named after its town
