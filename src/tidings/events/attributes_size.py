@@ -71,7 +71,17 @@ _VAGUE = {
     "tens": 10, "few": 3, "handful": 3,
 }  # fmt: skip
 _NUMBER_WORDS = frozenset(_WORDS) | frozenset(_SCALES) | frozenset(_VAGUE)
-_REPORT_VERBS = frozenset({"report", "confirm", "record", "be", "count"})
+_REPORT_VERBS = frozenset({"report", "confirm", "record", "be", "count", "find", "discover", "recover"})
+#: "neutralised" is killed only when said of fighters ("two terrorists were neutralised"), not of
+#: devices ("neutralised a bomb").
+_NEUTRALISE = frozenset({"neutralise", "neutralize", "neutralised", "neutralized"})
+_COMBATANTS = words(
+    "terrorist militant insurgent fighter attacker gunman gunmen assailant jihadist rebel bandit"
+    " extremist element suspect raider infiltrator combatant soldier troop member commander"
+)
+#: A subordinate clause told by these marks an earlier or later happening ("two days after a
+#: teenager was shot dead"): its casualties are that event's, not this one's.
+_OTHER_TIME = frozenset({"after", "before", "since", "following", "until"})
 _UPDATE = frozenset({"rise", "climb", "increase", "reach", "jump", "mount", "grow", "hit"})
 _PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 #: Nouns that count their members through "of" ("a family of four").
@@ -140,7 +150,7 @@ def _number_phrase(head: Token) -> tuple[int | None, Token | None]:
             value, where = _number_phrase(child)
             if value is not None:
                 return value, where
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "one") and head.tag_ == "NN":
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "one", "another") and head.tag_ == "NN":
             return 1, child
         if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _VAGUE:
             for pobj in child.children:  # "tens of thousands"
@@ -212,6 +222,10 @@ def _stray_number(noun: Token) -> tuple[int | None, Token | None]:
 
 def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
     """The count a casualty word carries, where it was, and whether it is an update ("rose to")."""
+    if cue.lemma_ in _NEUTRALISE or cue.lower_ in _NEUTRALISE:
+        return _counted_args(
+            [c for c in cue.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in _COMBATANTS], key
+        )
     if cue.lemma_ == "toll" or (cue.lemma_ == "death" and any(c.lemma_ == "toll" for c in cue.head.children)):
         return _toll(cue.head if cue.lemma_ == "death" else cue)
     if cue.lemma_ == "death" and cue.dep_ == "pobj" and cue.head.lower_ == "to":
@@ -258,26 +272,56 @@ def _counts_for(cue: Token, key: str) -> tuple[int | None, Token | None, bool]:
         args.extend(objects or subjects)
     if cue.dep_ == "conj" and not args:  # "12 were killed and 30 injured": the shared subject
         args.extend(c for c in cue.head.children if c.dep_ in ("nsubjpass", "nsubj"))
+    return _counted_args(args, key)
+
+
+def _counted_args(args: list[Token], key: str) -> tuple[int | None, Token | None, bool]:
+    """The count of the first argument that has one; coordinated arguments of the same role
+    ("3 prisoners and 1 guard were killed", parsed as two subjects) add up."""
     for arg in args:
         value, where = _person_count(arg, key)
-        if value is not None:
-            return value, where, False
+        if value is None:
+            continue
+        if any(c.dep_ == "cc" for c in arg.children):
+            for other in args:
+                if other.i > arg.i and other.dep_ == arg.dep_ and other.head.i == arg.head.i:
+                    more, _ = _person_count(other, key)
+                    value += more or 0
+        return value, where, False
     return None, None, False
+
+
+def _other_time(cue: Token, trigger: Token) -> bool:
+    """Whether ``cue`` sits in a clause or phrase set before or after the trigger's happening
+    ("…, two days after a teenager was shot dead") that does not contain the trigger."""
+    token = cue
+    for _ in range(64):  # bounded walk to the root
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME]
+        opener = marks and token.dep_ in ("advcl", "prep", "pcomp")
+        if token.dep_ == "prep" and token.lower_ in _OTHER_TIME:
+            opener = True
+        if opener and not (min(t.i for t in token.subtree) <= trigger.i <= max(t.i for t in token.subtree)):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _toll(toll: Token) -> tuple[int | None, Token | None, bool]:
     for token in toll.subtree if toll.dep_ != "ROOT" else toll.head.subtree:
-        if token.i == toll.i:
+        if token.i == toll.i or token.ent_type_ in ("DATE", "TIME"):
             continue
         if token.like_num:
             value, where = _number_phrase(token)
             if value is not None:
                 return value, where, toll.head.lemma_ in _UPDATE
     head = toll.head
-    for child in head.children:
+    children = sorted(head.children, key=lambda c: c.lower_ not in ("at", "to") and c.dep_ == "prep")
+    for child in children:
         if child.dep_ in ("prep", "dobj", "attr"):
             for token in child.subtree:
-                if token.like_num:
+                if token.like_num and token.ent_type_ not in ("DATE", "TIME"):
                     value, where = _number_phrase(token)
                     if value is not None:
                         return value, where, head.lemma_ in _UPDATE
@@ -286,6 +330,8 @@ def _toll(toll: Token) -> tuple[int | None, Token | None, bool]:
 
 def _key(token: Token) -> str | None:
     lemma, lower = token.lemma_, token.lower_
+    if lemma in _NEUTRALISE or lower in _NEUTRALISE:
+        return "killed"
     for key in SIZE_KEYS:
         if lemma in CUES[key] or lower in CUES[key]:
             return key
@@ -309,7 +355,7 @@ def find_sizes(trigger: Token) -> SizeResult:
         found: dict[str, list[tuple[int, Token, bool]]] = {}
         for token in scope:
             key = _key(token)
-            if key is None:
+            if key is None or _other_time(token, trigger):
                 continue
             if token.lemma_ == "round" and key == "arrested":
                 value, where, update = _counts_for_roundup(token)
@@ -332,6 +378,10 @@ def find_sizes(trigger: Token) -> SizeResult:
             value, where, _ = updates[-1] if updates else min(values, key=lambda v: v[0])
             result.counts[key] = value
             result.evidence.append(token_span(where))
+    coded, where = _coded_as(trigger)
+    if coded is not None and where is not None and coded <= MAX_COUNT:
+        result.counts["killed"] = coded  # the coder's explicit figure wins over our reading
+        result.evidence.append(token_span(where))
     return result
 
 
@@ -350,9 +400,38 @@ def _casualty_report(trigger: Token) -> list[Token]:
         return []  # a new named actor: a new event
     if _key(root) is not None:
         return [root]
+    # "The army said two fighters were neutralised.", "35 people died; media claimed …"
+    out = [c for c in root.children if c.dep_ == "ccomp" and _key(c) is not None]
     if root.lemma_ in _REPORT_VERBS:
-        return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _key(c) is not None]
-    return []
+        out += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _key(c) is not None]
+    # "The death toll was put at 113.", "The toll stood at 40.": a toll whatever its verb
+    out += [
+        c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "toll" and c not in out
+    ]
+    return out
+
+
+def _coded_as(trigger: Token) -> tuple[int | None, Token | None]:
+    """ACLED's own convention sentence in the trigger's sentence or a later one of its paragraph:
+    "the number of fatalities is unclear, coded as 10", "fatalities coded as 3"."""
+    doc = trigger.doc
+    start = sentence(trigger).start
+    end = start
+    while end < len(doc) and "\n\n" not in doc[end].text_with_ws:
+        end += 1
+    for token in doc[start : min(end + 1, len(doc))]:
+        if token.lemma_ != "code" or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(_key(t) == "killed" for t in token.sent):
+            continue  # "coded as 3" says nothing of fatalities without a casualty word
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for pobj in prep.children:
+                if pobj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                value, where = _number_phrase(pobj)
+                if value is not None:
+                    return value, where
+    return None, None
 
 
 def _counts_for_roundup(token: Token) -> tuple[int | None, Token | None, bool]:

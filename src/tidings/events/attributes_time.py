@@ -381,7 +381,25 @@ def _background_prep(trigger: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ == "since" and token.tag_ in ("VBD", "VBN"):
                 return child
+            # "…, two days after a teenager was shot dead": a past clause measured days or more
+            # before the main one is an earlier happening
+            if (
+                child.dep_ == "mark"
+                and child.lower_ == "after"
+                and token.dep_ == "advcl"
+                and _measured(token)
+            ):
+                return child
     return None
+
+
+def _measured(verb: Token) -> bool:
+    """A past verb with a measure of days, weeks, months or years ("two days [after] …")."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week", "month", "year") for c in verb.children
+    )
 
 
 def section_heading(text: str, position: int) -> Span | None:
