@@ -197,16 +197,19 @@ def _rows(*events: dict[str, Any], actors: list[dict[str, Any]] | None = None) -
     return export_rows(record)
 
 
-def test_primary_event_prefers_happened_then_violent_then_confident() -> None:
+def test_primary_event_prefers_happened_then_the_opening_sentence_then_confident_then_violent() -> None:
     rows = _rows(
-        _event("e1", "Strategic developments", "Arrests", confidence=0.99),
-        _event("e2", "Battles", "Armed clash", aux="historical", confidence=0.99),
-        _event("e3", "Riots", "Mob violence", confidence=0.6),
-        _event("e4", "Violence against civilians", "Attack", confidence=0.8),
-        _event("e5", None, confidence=1.0),
+        _event("e1", "Strategic developments", "Arrests", confidence=0.8, evidence=[[0, 20]]),
+        _event("e2", "Battles", "Armed clash", aux="historical", confidence=0.99, evidence=[[0, 20]]),
+        _event("e3", "Riots", "Mob violence", confidence=0.8, evidence=[[0, 20]]),
+        _event("e4", "Violence against civilians", "Attack", confidence=0.99, evidence=[[21, 40]]),
+        _event("e5", None, confidence=1.0, evidence=[[0, 20]]),
     )
-    assert primary_event(rows)["event"] == "e4"
+    # the opening sentence's events first; among them (equally confident) the violent one
+    assert primary_event(rows)["event"] == "e3"
     assert primary_event(rows[:2])["event"] == "e1", "an event that happened beats background"
+    # a later sentence's event only when the opening sentence has none that happened
+    assert primary_event([rows[1], rows[3]])["event"] == "e4"
     assert primary_event(_rows(_event("e1", None))) is None
     assert primary_event([]) is None
 

@@ -10,10 +10,12 @@ The pre-2019 event types (``Battle-No change of territory``, ``Remote violence``
 Each row's ``notes`` are analysed (:func:`tidings.analyze.analyze`) as an article published on the
 row's event date, and one predicted event — the *primary event* — is compared with the row. The
 primary event is chosen among the events that have an ACLED event type, preferring in turn: events
-that happened (no ``aux``: not background, planned, hypothetical or negated), violent events
-(battles, explosions/remote violence, violence against civilians, riots), the higher confidence,
-and the earlier mention. The prediction is read the way the ACLED export writes it
-(:func:`tidings.store.exports.acled_row`), so the evaluator scores exactly what users export.
+that happened (no ``aux``: not background, planned, hypothetical or negated), events of the
+note's opening sentence (ACLED notes open with the event they code; later sentences add tolls,
+responses and background), the higher confidence, violent events (battles, explosions/remote
+violence, violence against civilians, riots), and the earlier mention. The prediction is read the
+way the ACLED export writes it (:func:`tidings.store.exports.acled_row`), so the evaluator scores
+exactly what users export.
 
 Measures, each over the rows that give the gold field (a row with no predicted event counts as a
 miss everywhere): event type and sub-event type accuracy, date exact match, location within 25 km
@@ -270,17 +272,28 @@ def primary_event(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     codable = [(index, row) for index, row in enumerate(rows) if row.get("event_type")]
     if not codable:
         return None
+    opening = min(_sentence_start(row) for _, row in codable)
 
-    def rank(item: tuple[int, dict[str, Any]]) -> tuple[bool, bool, float, int]:
+    def rank(item: tuple[int, dict[str, Any]]) -> tuple[bool, bool, float, bool, int]:
         index, row = item
         return (
             not happened(row),
-            row.get("event_type") not in _VIOLENT,
+            _sentence_start(row) > opening,
             -(row.get("confidence") or 0.0),
+            row.get("event_type") not in _VIOLENT,
             index,
         )
 
     return min(codable, key=rank)[1]
+
+
+def _sentence_start(row: dict[str, Any]) -> int:
+    """Where the sentence of an event's trigger starts (its first evidence span)."""
+    evidence = (row.get("detail") or {}).get("evidence") or []
+    try:
+        return int(evidence[0][0])
+    except (TypeError, ValueError, IndexError):
+        return 0
 
 
 def score_row(gold: Gold, rows: list[dict[str, Any]]) -> dict[str, Any]:
