@@ -120,3 +120,22 @@ def test_bad_input_does_not_crash(text: str) -> None:
     for token in ctx.doc:
         counts = find_sizes(token).counts
         assert all(v is None or 0 <= v <= 100_000 for v in counts.values())
+
+
+def test_relative_clause_time_does_not_date_the_main_verb() -> None:
+    text = (
+        "On 2 May 2024, relatives of the miners who died in the shaft five years ago marched to the ministry."
+    )
+    assert _describe(text, "marched").date == "2024-05-02"
+    own = "Relatives of the miners marched to the ministry five years ago."
+    assert _describe(own, "marched").date != "2024-05-06"  # the verb's own time still dates it
+
+
+def test_purpose_clause_time_does_not_carry_to_the_next_sentence() -> None:
+    text = (
+        "On 3 May 2024, crowds gathered in the square to mourn the victims of a fire the previous night. "
+        "Some also chanted against the mayor."
+    )
+    assert _describe(text, "chanted").date == "2024-05-03"
+    plain = "Crowds gathered in the square on 1 May 2024. Some also chanted against the mayor."
+    assert _describe(plain, "chanted").date == "2024-05-01"  # a main clause's date carries on

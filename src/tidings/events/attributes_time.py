@@ -176,6 +176,7 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
         for timex in in_sentence:
             token = _attachment(doc, timex)
             if token is not None:
+                token = _relative_before(doc, timex, token)
                 attached.append((timex, token.i))
         head = clause_head(trigger)
         verbs = chain(head)
@@ -207,6 +208,39 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
     return _narrative(ctx, trigger), "narrative"
 
 
+def _relative_before(doc: Doc, timex: Timex, token: Token) -> Token:
+    """The relative clause a time expression closes when the parser hung it on the main verb
+    instead: "parents of students who disappeared ten years ago marched" (the disappearance is
+    ten years ago, not the march). ``token`` otherwise."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or not is_verbal(token) or span.end > token.i:
+        return token
+    before = doc[span.start - 1]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start]
+    for subject in subjects:
+        for relcl in (t for t in subject.subtree if t.dep_ == "relcl"):
+            if max(t.i for t in relcl.subtree) == before.i:
+                return relcl
+    return token
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether ``token`` is inside a relative clause or a purpose or subordinated clause ("to
+    condemn the blast … the previous night"), which dates something else than the sentence's
+    happening."""
+    for _ in range(16):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.dep_ == "advcl" and any(
+            (c.dep_ == "aux" and c.lower_ == "to") or c.dep_ == "mark" for c in token.children
+        ):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _eventive_relative(verb: Token) -> bool:
     """A relative clause whose subject is the event noun itself ("protests *that* began", "the
     demonstrations *which* shook the capital"), not one about someone else ("whom police arrested")."""
@@ -233,6 +267,9 @@ def _narrative(ctx: EventContext, trigger: Token) -> Timex | None:
         inside = [t for t in before if t.start > heading[0]]
         return inside[-1] if inside else None
     for timex in reversed(before):
+        where = _attachment(trigger.doc, timex)
+        if where is not None and _subordinate(_relative_before(trigger.doc, timex, where)):
+            continue  # "… to condemn the blast the previous night." does not date what follows
         if timex.start > paragraph:
             return timex
         if not is_background_date(timex.value, published) and not is_future_date(timex.value, published):
