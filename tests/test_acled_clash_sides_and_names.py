@@ -119,3 +119,20 @@ def test_the_town_of_a_hierarchy_is_a_place_not_a_victim() -> None:
     text = "On 2 February 2024, Senator John Smith (R, Texas) criticised the deployment."
     record = analyze(Article.create(text, published="2024-02-02"))
     assert any(e.text == "John Smith" and e.label == "PERSON" for e in record.entities)
+
+
+def test_the_force_behind_its_aircraft_acts() -> None:
+    row = _coded(
+        "On 3 May 2024, Sudanese army warplanes bombed a market in Kabkabiya (Kabkabiya, North Darfur), "
+        "killing 9 civilians.",
+        "2024-05-03",
+    )
+    assert (row["actor1"], row["inter1"]) == ("Military Forces of Sudan", 1)
+    assert row["sub_event_type"] == "Air/drone strike"
+    # a weapon with no force named stays unattributed
+    row = _coded(
+        "On 3 May 2024, warplanes bombed a market in Kabkabiya (Kabkabiya, North Darfur), "
+        "killing 9 civilians.",
+        "2024-05-03",
+    )
+    assert "Military Forces" not in row["actor1"]

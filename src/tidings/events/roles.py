@@ -363,9 +363,20 @@ def resolve(token: Token, book: ActorBook) -> Actor | None:
                 if found is not None:
                     return found
     created = _create(token, phrase, book)
+    if created is None:
+        # "Sudanese army warplanes", "police vehicles": the force that operates them acts
+        for sub in phrase:
+            if sub.i != token.i and sub.dep_ in ("compound", "amod", "nmod") and _lemma(sub) in _FORCE_WORDS:
+                created = _create(sub, [t for t in phrase if t.i <= sub.i], book)
+                if created is not None:
+                    return created
     if created is None and modifiers and modifiers[0].ent_type_ in ("NORP", "GPE"):
         return _create(modifiers[0], [modifiers[0]], book)  # "Iraqi towns", "German goods"
     return created
+
+
+#: Modifiers naming the force behind a weapon or vehicle ("army warplanes", "police vans").
+_FORCE_WORDS = frozenset({"army", "military", "police", "navy", "militia", "rebel", "junta", "regime"})
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:

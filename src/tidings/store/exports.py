@@ -219,8 +219,10 @@ def _acled_actor(
     if generic:
         return _label(generic, where), _joined(names), inter
     state = _STATE_FORCES.get(str(first.get("sector") or "").upper())
-    if state and where and names[0][:1].islower():
-        # "Nigerian troops", "police": ACLED's name for the country's forces, the words kept beside
+    words = names[0].split()
+    if state and where and words and words[-1][:1].islower():
+        # "Nigerian troops", "the Sudanese army", "police" (not "Sudanese Armed Forces", a force's
+        # own name): ACLED's name for the country's forces, the words kept beside
         return f"{state} {where}", _joined(names), inter
     return names[0], _joined(names[1:]), inter
 
