@@ -110,6 +110,8 @@ def _assault(
         return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     if "destroy" in modes and not killed:
         return _row(STRATEGIC, "Looting/property destruction", STRATEGIC)
+    if "crowd-control" in modes and "primitive" in modes and "CVL" in actors and not actors & _SECURITY:
+        return _row("Riots", "Violent demonstration", DEMONSTRATIONS)  # stones answered by tear gas
     if "crowd-control" in modes:
         if killed:
             return _row("Protests", "Excessive force against protesters", BOTH)
@@ -137,13 +139,18 @@ _MOB_WORDS = frozenset(
 #: Military objects: an attack on them is a battle even when no defender is named.
 _MILITARY_OBJECTS = frozenset(
     {"base", "post", "position", "checkpoint", "convoy", "patrol", "camp", "barracks", "outpost",
-     "garrison"}
+     "garrison", "cantonment"}
 )  # fmt: skip
-_DEFENDERS = _MILITARY_OBJECTS | {"troop", "soldier", "army", "force", "police", "policeman"}
-_FIGHT_BACK = frozenset({"repel", "repulse", "exchange", "return", "firefight", "gunbattle", "clash"})
+_DEFENDERS = _MILITARY_OBJECTS | {"troop", "soldier", "army", "force", "police", "policeman", "guard"}
+_FIGHT_BACK = frozenset(
+    {"repel", "repulse", "exchange", "return", "firefight", "gunbattle", "clash", "gunfight",
+     "shootout", "overwhelm", "overpower"}
+)  # fmt: skip
+#: Fighting nouns: told of an attack, the attacked fought back (ACLED: an armed clash).
+_GUNFIGHTS = frozenset({"gunfight", "shootout", "firefight", "gunbattle"})
 _WEAPONS_HELD = frozenset(
     {"explosive", "bomb", "ied", "weapon", "ammunition", "grenade", "rocket", "mine", "arm", "detonator",
-     "device"}
+     "device", "shell", "missile", "warhead", "mortar", "ordnance", "munition"}
 )  # fmt: skip
 _SEIZE = frozenset({"seize", "confiscate", "recover", "intercept", "defuse", "dismantle", "discover"})
 _CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
@@ -323,8 +330,19 @@ def refine(
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
     if (
+        plover == "ASSAULT"
+        and sub == "Attack"
+        and (actors - {"CVL"} or not actors)
+        and (words & _GUNFIGHTS or {"exchange", "fire"} <= words or {"exchange", "gunfire"} <= words)
+    ):  # "raiders attacked herders …; the two groups exchanged fire": both sides armed
+        return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+    if (
         sub == "Attack"
-        and ("CVL" not in recipients or (trigger & _RECIPROCAL and recipients & _ARMED))
+        and (
+            "CVL" not in recipients
+            or (trigger & _RECIPROCAL and recipients & _ARMED)
+            or (words & {"overwhelm", "overpower"} and words & _DEFENDERS)  # "overwhelming the guards"
+        )
         and (not actors or actors - {"CVL"})
         and (
             (trigger & _RECIPROCAL and (armed_side or not (protest or trigger & _CROWDS)))

@@ -20,10 +20,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _TOLL = frozenset(
-    {"kill", "die", "perish", "succumb", "dead", "shoot", "behead", "slaughter", "massacre", "murder"}
-)
+    {"kill", "die", "perish", "succumb", "dead", "shoot", "behead", "slaughter", "massacre", "murder",
+     "injure", "wound"}
+)  # fmt: skip
+#: Tolls of the hurt, not the dead: folded without their count (sizes count the killed).
+_HURT = frozenset({"injure", "wound"})
 _TOLL_TAGS = frozenset({"VBN", "JJ", "NN", "NNS"})
-_INTERVENE = frozenset({"disperse", "halt", "intercept", "stop", "teargas", "block", "break", "charge"})
+_INTERVENE = frozenset(
+    {"disperse", "halt", "intercept", "stop", "teargas", "block", "break", "charge", "clear"}
+)
 _SECURITY_NOUNS = frozenset(
     {"police", "policeman", "officer", "soldier", "troop", "army", "gendarme", "gendarmerie",
      "security", "force", "military", "guard", "riot"}
@@ -56,7 +61,10 @@ def _sent_start(doc: Doc, event: dict[str, Any]) -> int | None:
 
 def drop_agreement_topics(doc: Doc, events: list[dict[str, Any]]) -> None:
     """Remove violent events whose trigger noun sits inside the object of an agreement ("signed a
-    peace accord ending months of killings"), in place."""
+    peace accord ending months of killings"), and the grievances of a protest (see
+    :func:`drop_protest_topics`), in place."""
+    drop_protest_topics(doc, events)
+    drop_background_acts(doc, events)
     kept = []
     for event in events:
         span = _trigger(doc, event)
@@ -66,6 +74,80 @@ def drop_agreement_topics(doc: Doc, events: list[dict[str, Any]]) -> None:
         if not _under_agreement(span.root):
             kept.append(event)
     events[:] = kept
+
+
+_GRIEVANCE = frozenset(
+    {"demand", "protest", "condemn", "denounce", "decry", "mourn", "justice", "against", "over",
+     "commemorate", "mark", "accountability"}
+)  # fmt: skip
+
+
+def _written_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start`` … ``end`` lie in one sentence as written (no full stop between)."""
+    return not any(t.text in (".", "!", "?") for t in doc[start:end])
+
+
+def drop_protest_topics(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Remove the violence a protest is about, in place: "students formed a human chain demanding
+    the trial of those behind the killings", "doctors continued a hunger strike demanding justice
+    for a colleague raped and murdered". A violent act with no author of its own, told after a
+    protest and after its demand ("demanding", "over", "against") in the same written sentence, is
+    the protest's grievance, not a second event."""
+    protests = [s for e in events if e.get("type") == "PROTEST" and (s := _trigger(doc, e)) is not None]
+    if not protests:
+        return
+    kept = []
+    for event in events:
+        span = _trigger(doc, event)
+        if span is None or event.get("type") != "ASSAULT" or _authored(span.root):
+            kept.append(event)
+            continue
+        topic = False
+        for protest in protests:
+            first, last = protest.root.i, span.root.i
+            if first >= last or not _written_sentence(doc, first, last):
+                continue
+            if any(t.lemma_.lower() in _GRIEVANCE for t in doc[first + 1 : last]):
+                topic = True
+                break
+        if not topic:
+            kept.append(event)
+    events[:] = kept
+
+
+_DURATIONS = frozenset({"day", "week", "month", "year", "decade", "hour"})
+
+
+def drop_background_acts(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Remove violent acts told as the background of another event, in place: "handed the town
+    back eight months after capturing it" — an act placed a stretch of time before ("N months
+    after", "years since") the reported one is not the note's event. Kept when it is the only one."""
+    if len(events) < 2:
+        return
+    kept = []
+    for event in events:
+        span = _trigger(doc, event)
+        if span is not None and event.get("type") == "ASSAULT" and _dated_background(span.root):
+            continue
+        kept.append(event)
+    if kept:
+        events[:] = kept
+
+
+def _dated_background(root: Token) -> bool:
+    head = root.head
+    if root.dep_ != "pcomp" or head.lower_ not in ("after", "since"):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _DURATIONS for c in head.children
+    )  # "eight months after capturing"
+
+
+def _authored(root: Token) -> bool:
+    """Whether the act names its author: a subject of an active verb or a "by" agent."""
+    if root.pos_ == "VERB" and any(c.dep_ in ("nsubj", "agent") for c in root.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in root.children)
 
 
 def _under_agreement(token: Token) -> bool:
@@ -137,7 +219,7 @@ def fold_tolls(doc: Doc, events: list[dict[str, Any]]) -> None:
             target["acled"] = dict(event["acled"])
         size = dict(event.get("size") or {})
         count = size.get("killed")
-        if not isinstance(count, int):
+        if not isinstance(count, int) and root.lemma_.lower() not in _HURT:
             count = _toll_count(root)
         own = dict(target.get("size") or {})
         if isinstance(count, int):
@@ -209,8 +291,12 @@ def _intervention(sent: Span) -> bool:
             continue
         agents = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if token.dep_ in ("xcomp", "advcl") and not agents:
-            agents = [c for c in token.head.children if c.dep_ == "nsubj"]
+        head = token
+        for _ in range(0 if agents else 4):  # "declared … and used pepper balls to clear the crowd"
+            if head.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or head.head is head:
+                break
+            head = head.head
+            agents += [c for c in head.children if c.dep_ == "nsubj"]
         for agent in agents:
             words = {agent.lemma_.lower()} | {c.lemma_.lower() for c in agent.children}
             if words & _SECURITY_NOUNS:
@@ -223,6 +309,7 @@ def share_interventions_near(doc: Doc, events: list[dict[str, Any]]) -> None:
     intervening events themselves, coded as a protest with intervention (in place)."""
     from tidings.events.acled import BOTH, DEMONSTRATIONS, _row
 
+    territory_context(doc, events)
     protests = [e for e in events if e.get("type") == "PROTEST"]
     if not protests:
         return
@@ -252,3 +339,57 @@ def share_interventions_near(doc: Doc, events: list[dict[str, Any]]) -> None:
                 and event.get("type") in ("COERCE", "ACCUSE", "SANCTION", "PROTEST")
             ):
                 event["acled"] = dict(row)
+
+
+_HANDING = frozenset({"hand", "cede", "return", "surrender", "give"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "base", "area", "district", "territory", "control"})
+_FIGHTING = frozenset({"fighting", "fight", "clash", "battle", "combat"})
+_TRANSFER = "Non-violent transfer of territory"
+
+
+def _handed_place(root: Token) -> bool:
+    """ "handed Lashio back to the military", "ceded the town": a place given up."""
+    if root.lemma_.lower() not in _HANDING:
+        return False
+    if root.lemma_.lower() in ("hand", "give", "return") and not any(
+        c.lower_ in ("back", "over") for c in root.children if c.dep_ in ("prt", "advmod", "prep")
+    ):
+        return False
+    return any(
+        c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _PLACE_NOUNS
+        for c in root.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    )
+
+
+def territory_context(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Territory told across a note, in place. A place handed back or ceded is a non-violent
+    transfer of territory; a place taken as others withdrew is a non-state actor overtaking it when
+    the note tells fighting ("Fighting had continued for two days"), and that fighting, named by
+    nobody, is the same event (dropped)."""
+    from tidings.events.acled import POLITICAL_VIOLENCE, STRATEGIC, _row
+
+    for event in events:
+        span = _trigger(doc, event)
+        if span is not None and event.get("type") == "RETREAT" and _handed_place(span.root):
+            event["acled"] = _row(STRATEGIC, _TRANSFER, STRATEGIC)
+    transfers = [
+        e for e in events
+        if e.get("type") == "ASSAULT" and (e.get("acled") or {}).get("sub_event_type") == _TRANSFER
+    ]  # fmt: skip
+    if not transfers:
+        return
+    fights = []
+    for event in events:
+        span = _trigger(doc, event)
+        if span is None or event.get("type") != "ASSAULT" or event in transfers:
+            continue
+        root = span.root
+        named = any(c.dep_ in ("poss", "prep") and c.lower_ != "for" for c in root.children)
+        if root.lemma_.lower() in _FIGHTING and root.pos_ == "NOUN" and not _authored(root) and not named:
+            fights.append(event)
+    if not fights:
+        return
+    for event in transfers:
+        event["acled"] = _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
+    events[:] = [e for e in events if all(e is not f for f in fights)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.lexicon import MEETINGS
+from tidings.events.triggers_acled import burning_barricade, did_not_happen
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,6 +83,12 @@ def drop_reason(mention: Mention) -> str | None:
     sent = head.sent
     if sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "question"
+    if burning_barricade(head):
+        return "burning barricade (an obstruction's means)"
+    if did_not_happen(head):
+        return "act under 'without'"
+    if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated noun ('no fighting was reported')"
     if head.pos_ != "VERB":
         return None
     objects = _objects(head)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events import lexicon as lx
 from tidings.events import refine as rf
+from tidings.events import triggers_acled as ta
 from tidings.events.filters import drop_reason
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ _CAMP = frozenset(
 _PROTEST_AIMS = frozenset(
     {"demand", "protest", "denounce", "condemn", "oppose", "call", "demonstrate", "decry"}
 )
+_OFFICIALS = frozenset(
+    {"leader", "minister", "official", "delegate", "president", "representative", "diplomat", "envoy",
+     "lawmaker", "legislator", "commander", "general", "head", "chief", "delegation", "mediator"}
+)  # fmt: skip
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "crowd", "group", "number", "million"})
 _CROWD_VERBS = frozenset({"push", "drive", "disperse", "fire", "use", "spray", "repel", "fight"})
 _CROWD_WEAPONS = frozenset({"cannon", "gas", "spray"})
@@ -69,7 +74,7 @@ _CAPTIVES = frozenset(
      "traveler", "farmer", "child", "woman", "man", "teacher", "principal", "worker", "hostage",
      "nurse", "doctor", "journalist", "official", "pastor", "priest", "chief", "trader", "reporter",
      "broadcaster", "activist", "businessman", "civilian", "boy", "girl", "leader", "politician", "mayor",
-     "candidate", "person", "son", "daughter"}
+     "candidate", "person", "son", "daughter", "elder", "herder", "driver", "motorist"}
 )  # fmt: skip
 _TAKING = frozenset({"carry", "seize", "snatch", "grab", "whisk", "march", "take", "drag", "lead", "haul"})
 _TAKEN_AWAY = frozenset({"carry", "take", "drag", "lead", "haul"})
@@ -244,7 +249,11 @@ def _verb_phrase_mention(token: Token) -> Mention | None:
                 return Mention(token, entry[0], _noun_mode(obj, entry), [token, obj])
     if (genre := _acled_genre(token, lemma)) is not None:
         return genre
-    if lemma in _CAMP and (_people_subject(token) or _protest_purpose(token)):
+    if lemma in _CAMP and (
+        _people_subject(token)
+        or _protest_purpose(token)
+        or (ta.purpose_ahead(token) and _plain_subject(token))  # relatives gathered … calling on
+    ):
         return Mention(token, "PROTEST", "demo", [token])
     if lemma in lx.OBSTRUCT and _people_subject(token):
         return Mention(token, "PROTEST", "obstruct", [token])
@@ -368,7 +377,7 @@ def _acled_genre(token: Token, lemma: str) -> Mention | None:
         return Mention(token, "ASSAULT", "crowd-control", [token])  # fired tear gas, water cannon
     if lemma in _THROW and lemmas & _MISSILES:
         return Mention(token, "ASSAULT", "primitive", [token])  # hurled stones, pelted with bricks
-    if lemma == "engage" and lemmas & _COMBATANTS:
+    if lemma == "engage" and (lemmas & _COMBATANTS or ta.armed_units(things)):
         return Mention(token, "ASSAULT", None, [token])  # engaged militants
     if lemma == "exchange" and lemmas & {"fire", "gunfire", "shot"}:
         return Mention(token, "ASSAULT", "firearms", [token])
@@ -389,6 +398,8 @@ def _acled_genre(token: Token, lemma: str) -> Mention | None:
         return Mention(token, "ASSAULT", "destroy", [token])  # bulldozed homes
     if lemma in _MARCH and _people_subject(token) and not lemmas & _CAPTIVES:
         return Mention(token, "PROTEST", "demo", [token])  # supporters paraded through the city
+    if (formed := ta.crowd_formation(token, things)) is not None:
+        return Mention(token, formed[0], formed[1], [token])  # formed a human chain demanding …
     if lemma == "ram":
         suicide = any(t.lower_.startswith("suicide") for t in token.sent)
         return Mention(token, "ASSAULT", "suicide-attack" if suicide else None, [token])
@@ -417,7 +428,17 @@ def _protest_purpose(token: Token) -> bool:
             return True
         if child.dep_ in ("advcl", "xcomp") and _lemma(child) in _PROTEST_AIMS:
             return True
+        if child.dep_ == "conj" and _lemma(child) in _PROTEST_AIMS and _plain_subject(token):
+            return True  # "relatives gathered … and called on the government to …"
     return False
+
+
+def _plain_subject(token: Token) -> bool:
+    """A subject of common people: no named entity, no office holders ("ministers gathered")."""
+    subjects = _children(token, "nsubj")
+    return bool(subjects) and all(
+        s.ent_type_ == "" and _lemma(s) not in _OFFICIALS and s.pos_ == "NOUN" for s in subjects
+    )
 
 
 def _forces_subject(token: Token) -> str | None:

@@ -1,0 +1,108 @@
+"""Conflict-report wordings read as acts (ACLED codebook), called from :mod:`triggers`.
+
+- **Engaging armed groups.** "Forces engaged Russian assault groups": "engage" with an armed
+  object is fighting, even when the object is a "group" or "unit" named by its kind of arms.
+- **Crowd formations.** "Students formed a human chain demanding …", "farmers drove a motorcade of
+  tractors … against …": a chain, cordon or motorcade formed by people is a demonstration.
+- **Barricades of fire.** "Blocked a road with burning tyres": the burning is the obstruction's
+  means, not an attack on anyone (ACLED: obstruction without violence against people).
+- **Acts that did not happen.** "A warhead that had fallen without exploding": an act under
+  "without" did not take place.
+
+Each function returns a PLOVER ``(type, mode)`` or a yes/no; :mod:`triggers` builds the mention.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Nouns that name an armed unit only with an armed modifier ("assault groups", "armed units").
+_UNIT_NOUNS = frozenset({"group", "unit", "column", "detachment", "squad", "formation", "battalion"})
+_ARMED_MODIFIERS = frozenset(
+    {"assault", "armed", "sabotage", "infantry", "mechanised", "mechanized", "militant", "rebel",
+     "armoured", "armored", "enemy", "attack", "combat", "reconnaissance", "strike"}
+)  # fmt: skip
+#: Formations a crowd makes to demonstrate.
+_FORMATIONS = frozenset({"chain", "cordon", "motorcade", "cavalcade", "caravan", "convoy"})
+_FORM_VERBS = frozenset({"form", "make", "stage", "hold", "drive", "lead", "organise", "organize", "mount"})
+#: Purposes that make a formation a demonstration ("demanding …", "against …").
+_AIMS = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "call", "decry", "press"})
+_BARRICADES = frozenset({"tyre", "tire", "tyres", "tires", "barricade", "barrier", "roadblock"})
+_PEOPLE = frozenset(
+    {"supporter", "protester", "demonstrator", "activist", "student", "worker", "resident", "people",
+     "villager", "farmer", "teacher", "doctor", "nurse", "driver", "trader", "relative", "family",
+     "mother", "youth", "employee", "union", "citizen", "woman", "man", "parent", "pensioner"}
+)  # fmt: skip
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def armed_units(things: list[Token]) -> bool:
+    """Whether one of ``things`` is an armed unit named by its kind ("Russian assault groups")."""
+    for thing in things:
+        if _lemma(thing) not in _UNIT_NOUNS:
+            continue
+        if any(_lemma(c) in _ARMED_MODIFIERS for c in thing.children if c.dep_ in ("compound", "amod")):
+            return True
+    return False
+
+
+def purpose_ahead(token: Token) -> bool:
+    """A demand, protest or "against" after ``token`` before the end of its sentence as written
+    (at most 40 words; the parser may split a sentence at a parenthesis)."""
+    doc = token.doc
+    for word in doc[token.i + 1 : min(len(doc), token.i + 41)]:
+        if word.text in (".", "!", "?", ";"):
+            return False
+        if _lemma(word) == "against" and word.pos_ == "ADP":
+            return True
+        if word.pos_ == "VERB" and _lemma(word) in _AIMS:
+            return True
+    return False
+
+
+def crowd_formation(token: Token, things: list[Token]) -> tuple[str, str] | None:
+    """PROTEST for a chain, cordon or motorcade formed by people with a demand or "against"."""
+    if _lemma(token) not in _FORM_VERBS:
+        return None
+    if not any(_lemma(t) in _FORMATIONS for t in things):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    people = any(_lemma(s) in _PEOPLE or any(_lemma(c) in _PEOPLE for c in s.children) for s in subjects)
+    if people and purpose_ahead(token):
+        return ("PROTEST", "demo")
+    return None
+
+
+def burning_barricade(token: Token) -> bool:
+    """Whether ``token`` is "burning" said of tyres or barricades in an account that calls the
+    action peaceful ("… without incident", "remained peaceful"): the obstruction's means, not
+    violence. Without such words burning barricades stay a violent demonstration (ACLED)."""
+    if _lemma(token) not in ("burn", "burning", "blaze"):
+        return False
+    if not (token.dep_ == "amod" and _lemma(token.head) in _BARRICADES):
+        return False
+    return _told_peaceful(token.doc)
+
+
+def _told_peaceful(doc: Doc) -> bool:
+    """Whether the text says the action passed peacefully or without incident."""
+    for token in doc:
+        lower = token.lower_
+        if lower in ("peaceful", "peacefully") and not any(
+            c.lower_ in ("not", "never") for c in token.head.children
+        ):
+            return True
+        if lower == "incident" and token.i > 0 and doc[token.i - 1].lower_ == "without":
+            return True
+    return False
+
+
+def did_not_happen(token: Token) -> bool:
+    """Whether ``token`` is the act of a "without …" phrase ("fell without exploding")."""
+    return token.dep_ == "pcomp" and _lemma(token.head) == "without"

@@ -1,0 +1,240 @@
+"""ACLED event and sub-event types of crowds, battles and territory (ACLED codebook definitions):
+crowd formations and gatherings with a demand are protests and the violence they denounce is their
+topic; stones answered by tear gas are a violent demonstration; exchanges of fire, gunfights and
+overwhelmed guards make an attack an armed clash; engaging armed units is fighting; a place handed
+back is a non-violent transfer and a place taken amid fighting is overtaken; people seized by an
+armed group are abducted; an act "without" happening and "no fighting" are no events.
+
+Each rule has a positive note and a nearby negative. All notes were invented for these tests
+(none is copied from ../shared/data).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tidings.eval.acled import predicted_events, primary_event
+
+
+def _row(note: str, day: str = "2024-05-06") -> tuple[str | None, str | None]:
+    event = primary_event(predicted_events(note, day))
+    if event is None:
+        return (None, None)
+    return (event.get("event_type"), event.get("sub_event_type"))
+
+
+def _types(note: str, day: str = "2024-05-06") -> list[tuple[Any, Any]]:
+    return [(r.get("event_type"), r.get("sub_event_type")) for r in predicted_events(note, day)]
+
+
+# -- protests found -------------------------------------------------------------------------------
+
+
+def test_human_chain_with_a_demand_is_a_protest_and_the_grievance_no_event() -> None:
+    note = (
+        "On 4 May 2024, nurses formed a human chain outside the district hospital in Mombasa "
+        "demanding the prosecution of the men behind the beatings of two colleagues."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_chain_without_people_or_demand_is_no_protest() -> None:
+    note = "On 4 May 2024, the company formed a chain of supply depots along the coast near Mombasa."
+    assert ("Protests", "Peaceful protest") not in _types(note)
+
+
+def test_hunger_strike_demanding_justice_is_not_the_crime_it_denounces() -> None:
+    note = (
+        "On 4 May 2024, teachers continued a hunger strike outside the ministry in Lusaka, demanding "
+        "justice for a pupil beaten and killed in March."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_a_killing_with_its_author_after_a_protest_stays_an_event() -> None:
+    note = (
+        "On 4 May 2024, teachers marched in Lusaka demanding higher pay, and police shot dead "
+        "two of the marchers."
+    )
+    assert _row(note) != ("Protests", "Peaceful protest")
+
+
+def test_gathering_calling_on_the_government_is_a_protest() -> None:
+    note = (
+        "On 4 May 2024, relatives of missing sailors gathered outside the port authority in Odesa "
+        "holding photographs and calling on the government to resume the search."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_officials_gathering_and_calling_for_talks_is_no_protest() -> None:
+    note = "On 4 May 2024, ministers gathered in Doha and called for new talks on the border dispute."
+    assert ("Protests", "Peaceful protest") not in _types(note)
+
+
+def test_motorcade_against_a_policy_is_a_protest() -> None:
+    note = (
+        "On 4 May 2024, farmers drove a motorcade of hundreds of tractors into Warsaw against the "
+        "import of cheap grain."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+# -- crowds and the police ------------------------------------------------------------------------
+
+
+def test_stones_answered_with_tear_gas_is_a_violent_demonstration() -> None:
+    note = (
+        "On 4 May 2024, students protesting a fee rise marched on the governor's office in Kano, "
+        "burning tyres and hurling stones. Police responded with tear gas."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_tear_gas_on_a_peaceful_march_is_an_intervention() -> None:
+    note = (
+        "On 4 May 2024, students protesting a fee rise marched on the governor's office in Kano. "
+        "Police fired tear gas to disperse them."
+    )
+    assert _row(note) == ("Protests", "Protest with intervention")
+
+
+def test_crowd_cleared_by_police_is_an_intervention() -> None:
+    note = (
+        "On 4 May 2024, people protesting evictions gathered outside the city hall in Durban. "
+        "Police declared the gathering illegal and used rubber bullets to clear the crowd."
+    )
+    assert _row(note) == ("Protests", "Protest with intervention")
+
+
+def test_burning_tyres_told_peaceful_is_a_peaceful_protest() -> None:
+    note = (
+        "On 4 May 2024, residents blocked a highway near Basra with burning tyres to protest water "
+        "shortages. The police reopened the road without incident."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_burning_tyres_otherwise_stay_violent() -> None:
+    note = (
+        "On 4 May 2024, residents protesting water shortages blocked a highway near Basra with "
+        "burning tyres and rocks."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+# -- battles ----------------------------------------------------------------------------------------
+
+
+def test_raid_followed_by_an_exchange_of_fire_is_an_armed_clash() -> None:
+    note = (
+        "On 4 May 2024, armed raiders attacked herders near Lodwar and stole 200 goats. The herders "
+        "pursued them and the two groups exchanged fire; four people were killed."
+    )
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_raid_on_herders_without_fire_returned_is_an_attack() -> None:
+    note = "On 4 May 2024, armed raiders attacked herders near Lodwar and killed four of them."
+    assert _row(note) == ("Violence against civilians", "Attack")
+
+
+def test_shootouts_in_a_police_operation_are_an_armed_clash() -> None:
+    note = (
+        "On 4 May 2024, police carried out an operation against a drug gang in a favela of Recife. "
+        "Shootouts lasted for hours; six suspects were killed."
+    )
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_overwhelming_the_guards_is_an_armed_clash() -> None:
+    note = (
+        "On 4 May 2024, armed gangs attacked the central prison in Cap-Haitien, overwhelming the "
+        "guards. Two inmates were killed."
+    )
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_engaging_assault_groups_is_fighting() -> None:
+    note = "On 4 May 2024, Ukrainian forces engaged Russian assault groups near Pokrovsk."
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_engaging_a_consultancy_is_no_fighting() -> None:
+    note = "On 4 May 2024, the ministry engaged a consultancy group near Pokrovsk."
+    assert _row(note)[0] != "Battles"
+
+
+# -- territory ---------------------------------------------------------------------------------------
+
+
+def test_town_handed_back_is_a_non_violent_transfer() -> None:
+    note = (
+        "On 4 May 2024, the rebels handed Kalehe (Kalehe, Sud-Kivu) back to the army under a "
+        "negotiated deal, six months after capturing the town. No fighting was reported."
+    )
+    assert _row(note) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_suspects_handed_over_are_no_territory() -> None:
+    note = "On 4 May 2024, the rebels handed over two suspects to the army in Kalehe (Kalehe, Sud-Kivu)."
+    assert ("Strategic developments", "Non-violent transfer of territory") not in _types(note)
+
+
+def test_town_taken_after_a_withdrawal_amid_fighting_is_overtaken() -> None:
+    note = (
+        "On 4 May 2024, militiamen took control of the town of Dessie after federal troops "
+        "withdrew from their positions. Fighting had gone on for three days."
+    )
+    assert _row(note) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_town_taken_after_a_withdrawal_without_fighting_is_a_transfer() -> None:
+    note = (
+        "On 4 May 2024, militiamen took control of the town of Dessie after federal troops "
+        "withdrew from their positions."
+    )
+    assert _row(note) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+# -- abductions and weapons ----------------------------------------------------------------------------
+
+
+def test_elders_seized_by_militants_are_abducted() -> None:
+    note = "On 4 May 2024, Al Shabaab militants seized 3 elders on the road near Baidoa."
+    assert _row(note) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_weapons_seized_by_militants_are_no_abduction() -> None:
+    note = "On 4 May 2024, Al Shabaab militants seized 3 trucks on the road near Baidoa."
+    assert ("Violence against civilians", "Abduction/forced disappearance") not in _types(note)
+
+
+def test_defused_shell_that_fell_without_exploding_is_disrupted_weapons_use() -> None:
+    note = (
+        "On 4 May 2024, deminers defused a Russian artillery shell that had landed without "
+        "exploding in a school yard in Kherson."
+    )
+    assert _row(note) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_shell_that_exploded_is_a_shelling() -> None:
+    note = "On 4 May 2024, a Russian artillery shell landed and exploded in a school yard in Kherson."
+    assert _row(note)[0] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "",
+        "(((",
+        "On 4 May 2024, no fighting.",
+        "On 4 May 2024, burning tyres. Without incident.",
+        "handed back. " * 30,
+        "On 4 May 2024, students formed a human chain demanding",
+    ],
+)
+def test_bad_notes_do_not_crash(note: str) -> None:
+    assert isinstance(predicted_events(note, "2024-05-06"), list)
