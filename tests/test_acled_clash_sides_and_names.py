@@ -136,3 +136,17 @@ def test_the_force_behind_its_aircraft_acts() -> None:
         "2024-05-03",
     )
     assert "Military Forces" not in row["actor1"]
+
+
+def test_armed_men_no_name_identifies_are_an_unidentified_armed_group() -> None:
+    row = _coded(
+        "On 8 May 2024, unidentified gunmen shot dead two traders near Bokkos (Bokkos, Plateau).",
+        "2024-05-08",
+    )
+    assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group (Nigeria)", 3)
+    assert "gunmen" in row["assoc_actor_1"]
+    row = _coded(
+        "On 8 May 2024, ISWAP fighters shot dead two traders near Bokkos (Bokkos, Plateau).",
+        "2024-05-08",
+    )
+    assert "Unidentified" not in row["actor1"]  # a named group keeps its name

@@ -58,6 +58,10 @@ EVENT_COLUMNS = (
 NOT_HAPPENED = frozenset({"historical", "future", "hypothetical", "negated"})
 
 _STATE = {"GOV": 1, "MIL": 1, "POL": 1}
+#: Words of armed men that no name identifies ("unidentified gunmen", "armed men", "bandits").
+_ANONYMOUS = frozenset(
+    {"gunmen", "gunman", "unidentified", "unknown", "armed", "assailants", "attackers", "bandits"}
+)
 #: ACLED's names of a country's state forces ("Military Forces of Nigeria", without the regime years).
 _STATE_FORCES = {"MIL": "Military Forces of", "POL": "Police Forces of"}
 _SECTOR_INTER = {**_STATE, "REB": 2, "PTY": 3, "UNK": 3, "CVL": 7, "MED": 7, "NGO": 7, "IGO": 8}
@@ -214,12 +218,16 @@ def _acled_actor(
     home = country(first.get("country"))
     where = home.name if home else place_country
     generic = {6: "Protesters", 5: "Rioters", 7: "Civilians"}.get(inter or 0)
-    if str(first.get("sector") or "").upper() == "UNK" and inter == 3:
+    sector = str(first.get("sector") or "").upper()
+    words = names[0].split()
+    if sector == "UNK" and inter == 3:
         generic = "Unidentified Armed Group"
+    elif sector == "REB" and inter == 2 and names[0] == names[0].lower() and _ANONYMOUS & set(words):
+        # "gunmen", "armed men", "bandits": armed men no name identifies, as ACLED codes them
+        generic, inter = "Unidentified Armed Group", 3
     if generic:
         return _label(generic, where), _joined(names), inter
-    state = _STATE_FORCES.get(str(first.get("sector") or "").upper())
-    words = names[0].split()
+    state = _STATE_FORCES.get(sector)
     if state and where and words and words[-1][:1].islower():
         # "Nigerian troops", "the Sudanese army", "police" (not "Sudanese Armed Forces", a force's
         # own name): ACLED's name for the country's forces, the words kept beside
