@@ -157,6 +157,22 @@ def test_overwhelming_the_guards_is_an_armed_clash() -> None:
     assert _row(note) == ("Battles", "Armed clash")
 
 
+def test_storming_a_base_armed_with_rifles_and_grenades_is_an_armed_clash() -> None:
+    note = (
+        "On 4 May 2024, militants armed with rifles and grenades tried to storm an army base near "
+        "Bannu (Bannu, Khyber Pakhtunkhwa)."
+    )
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_a_grenade_thrown_at_a_base_is_a_grenade_attack() -> None:
+    note = (
+        "On 4 May 2024, a militant attacked an army base near Bannu (Bannu, Khyber Pakhtunkhwa) with a "
+        "grenade."
+    )
+    assert _row(note) == ("Explosions/Remote violence", "Grenade")
+
+
 def test_engaging_assault_groups_is_fighting() -> None:
     note = "On 4 May 2024, Ukrainian forces engaged Russian assault groups near Pokrovsk."
     assert _row(note) == ("Battles", "Armed clash")
@@ -189,6 +205,7 @@ def test_town_taken_after_a_withdrawal_amid_fighting_is_overtaken() -> None:
         "withdrew from their positions. Fighting had gone on for three days."
     )
     assert _row(note) == ("Battles", "Non-state actor overtakes territory")
+    assert ("Strategic developments", "Non-violent transfer of territory") not in _types(note)
 
 
 def test_town_taken_after_a_withdrawal_without_fighting_is_a_transfer() -> None:
@@ -238,3 +255,11 @@ def test_shell_that_exploded_is_a_shelling() -> None:
 )
 def test_bad_notes_do_not_crash(note: str) -> None:
     assert isinstance(predicted_events(note, "2024-05-06"), list)
+
+
+def test_march_of_strikers_stays_a_peaceful_protest() -> None:
+    note = (
+        "On 4 May 2024, striking nurses marched through Leeds (Leeds, England) as part of a national "
+        "strike over pay."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")

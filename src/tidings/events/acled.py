@@ -152,6 +152,7 @@ _WEAPONS_HELD = frozenset(
     {"explosive", "bomb", "ied", "weapon", "ammunition", "grenade", "rocket", "mine", "arm", "detonator",
      "device", "shell", "missile", "warhead", "mortar", "ordnance", "munition"}
 )  # fmt: skip
+_SMALL_ARMS = frozenset({"rifle", "gun", "firearm", "kalashnikov", "pistol", "machine"})
 _SEIZE = frozenset({"seize", "confiscate", "recover", "intercept", "defuse", "dismantle", "discover"})
 _CHEMICAL = frozenset({"chlorine", "sarin", "chemical", "mustard", "nerve", "toxic", "phosgene"})
 _AIR = frozenset(
@@ -315,7 +316,14 @@ def refine(
             return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
         if words & _CHEMICAL and words & {"gas", "weapon", "agent", "attack", "bomb"}:
             return _row(remote, "Chemical weapon", POLITICAL_VIOLENCE)
-        if "grenade" in words and sub not in ("Suicide bomb", "Air/drone strike"):
+        armament = "arm" in words and bool(words & _SMALL_ARMS)  # "armed with rifles and grenades"
+        if (
+            armament
+            and sub in ("Grenade", "Remote explosive/landmine/IED", "Attack")
+            and (recipients & _ARMED or trigger & _MILITARY_OBJECTS)
+        ):  # gunmen carrying grenades who stormed a base: the weapons they carried, not used
+            return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
+        if "grenade" in words and sub not in ("Suicide bomb", "Air/drone strike") and not armament:
             return _row(remote, "Grenade", POLITICAL_VIOLENCE)
         if (
             words & _SUICIDE or (words & {"himself", "herself", "themselves"} and "blow" in trigger)

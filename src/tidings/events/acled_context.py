@@ -306,13 +306,51 @@ def _intervention(sent: Span) -> bool:
 
 def share_interventions_near(doc: Doc, events: list[dict[str, Any]]) -> None:
     """Protests whose sentence or the next tells security forces intervening, and the
-    intervening events themselves, coded as a protest with intervention (in place)."""
-    from tidings.events.acled import BOTH, DEMONSTRATIONS, _row
-
+    intervening events themselves, coded as a protest with intervention; then a protest told with
+    its demonstrators' violence coded as that violence (:func:`share_riots`); territory told across
+    the note first (:func:`territory_context`). In place."""
     territory_context(doc, events)
     protests = [e for e in events if e.get("type") == "PROTEST"]
     if not protests:
         return
+    _share_interventions_near(doc, events, protests)
+    share_riots(doc, events, protests)
+
+
+def share_riots(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str, Any]]) -> None:
+    """A protest told in the same sentence as its own demonstrators' violence ("students marched
+    …, burning vehicles and hurling stones") is a violent demonstration, even when the police
+    answered with tear gas: the demonstrators' violence decides (in place). The violence must be
+    done by the protest's actors, or be burning or throwing named of nobody."""
+    riots = [
+        e
+        for e in events
+        if e.get("type") == "ASSAULT"
+        and (e.get("acled") or {}).get("sub_event_type") == "Violent demonstration"
+    ]
+    for protest in protests:
+        own = set(protest.get("actors") or [])
+        start = _sent_start(doc, protest)
+        if start is None or not own:
+            continue
+        if any(
+            _sent_start(doc, r) == start
+            and (
+                own & set(r.get("actors") or [])
+                or (not r.get("actors") and "primitive" in (r.get("modes") or []))
+            )
+            for r in riots
+        ):  # their own violence, or burning and throwing by nobody else named
+            protest["acled"] = {
+                "event_type": "Riots",
+                "sub_event_type": "Violent demonstration",
+                "disorder_type": "Demonstrations",
+            }
+
+
+def _share_interventions_near(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str, Any]]) -> None:
+    from tidings.events.acled import BOTH, DEMONSTRATIONS, _row
+
     for protest in protests:
         span = _trigger(doc, protest)
         if span is None:
@@ -373,12 +411,9 @@ def territory_context(doc: Doc, events: list[dict[str, Any]]) -> None:
         span = _trigger(doc, event)
         if span is not None and event.get("type") == "RETREAT" and _handed_place(span.root):
             event["acled"] = _row(STRATEGIC, _TRANSFER, STRATEGIC)
-    transfers = [
-        e for e in events
-        if e.get("type") == "ASSAULT" and (e.get("acled") or {}).get("sub_event_type") == _TRANSFER
-    ]  # fmt: skip
-    if not transfers:
-        return
+    transfers = [e for e in events if (e.get("acled") or {}).get("sub_event_type") == _TRANSFER]
+    if not any(e.get("type") == "ASSAULT" for e in transfers):
+        return  # no place taken: a handover or a withdrawal alone
     fights = []
     for event in events:
         span = _trigger(doc, event)

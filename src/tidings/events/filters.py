@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.lexicon import MEETINGS
-from tidings.events.triggers_acled import burning_barricade, did_not_happen
+from tidings.events.triggers_acled import burning_barricade, did_not_happen, strikers
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,6 +85,8 @@ def drop_reason(mention: Mention) -> str | None:
         return "question"
     if burning_barricade(head):
         return "burning barricade (an obstruction's means)"
+    if strikers(head):
+        return "striking workers (the strike's participants)"
     if did_not_happen(head):
         return "act under 'without'"
     if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):

@@ -103,6 +103,18 @@ def _told_peaceful(doc: Doc) -> bool:
     return False
 
 
+_LABOUR = frozenset(
+    {"worker", "employee", "teacher", "doctor", "nurse", "miner", "driver", "docker", "pilot", "staff",
+     "lawyer", "student", "farmer", "union", "workforce"}
+)  # fmt: skip
+
+
+def strikers(token: Token) -> bool:
+    """Whether ``token`` is "striking" said of workers ("striking teachers"): a labour strike's
+    participants, no blow struck."""
+    return _lemma(token) == "strike" and token.dep_ == "amod" and _lemma(token.head) in _LABOUR
+
+
 def did_not_happen(token: Token) -> bool:
     """Whether ``token`` is the act of a "without …" phrase ("fell without exploding")."""
     return token.dep_ == "pcomp" and _lemma(token.head) == "without"
