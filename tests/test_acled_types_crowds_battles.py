@@ -263,3 +263,67 @@ def test_march_of_strikers_stays_a_peaceful_protest() -> None:
         "strike over pay."
     )
     assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_march_broken_up_in_the_next_sentence_is_an_intervention() -> None:
+    note = (
+        "On 4 May 2024, hundreds of teachers marched in Thies (Thies, Thies) against unpaid wages. "
+        "Gendarmes broke up the march and arrested several teachers."
+    )
+    assert _row(note) == ("Protests", "Protest with intervention")
+
+
+def test_march_followed_by_a_separate_sentence_without_police_stays_peaceful() -> None:
+    note = (
+        "On 4 May 2024, hundreds of teachers marched in Thies (Thies, Thies) against unpaid wages. "
+        "The union said it would march again next week."
+    )
+    assert _row(note) == ("Protests", "Peaceful protest")
+
+
+def test_officers_firing_into_the_crowd_of_a_rally_is_excessive_force() -> None:
+    note = (
+        "On 4 May 2024, young people rallied in central Kampala (Kampala, Kampala) against "
+        "corruption. Officers fired live bullets into the crowd, killing 2."
+    )
+    assert _row(note) == ("Protests", "Excessive force against protesters")
+
+
+def test_town_taken_after_clashing_with_troops_is_overtaken() -> None:
+    note = (
+        "On 4 May 2024, Fano militiamen took control of Dessie (Dessie, Amhara) after clashing with "
+        "army troops."
+    )
+    assert _row(note) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_camp_taken_over_after_peacekeepers_withdrew_without_fighting_is_a_transfer() -> None:
+    note = (
+        "On 4 May 2024, rebel fighters took over the former UN camp in Tessalit (Tessalit, Kidal) "
+        "after the peacekeepers withdrew without fighting."
+    )
+    assert _row(note) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_camp_captured_after_soldiers_withdrew_is_overtaken() -> None:
+    note = (
+        "On 4 May 2024, JNIM militants captured the army camp at Hombori (Douentza, Mopti) after "
+        "soldiers withdrew."
+    )
+    assert _row(note) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_town_taken_without_a_fight_is_a_transfer() -> None:
+    note = (
+        "On 4 May 2024, Al Shabaab took over the town of Mahaday (Jowhar, Middle Shabelle) without a "
+        "fight after government troops pulled out."
+    )
+    assert _row(note) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_town_recaptured_by_the_army_without_a_fight_is_regained() -> None:
+    note = (
+        "On 4 May 2024, army troops recaptured the town of Mahaday (Jowhar, Middle Shabelle) from "
+        "Al Shabaab without a fight."
+    )
+    assert _row(note) == ("Battles", "Government regains territory")

@@ -338,6 +338,29 @@ def refine(
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
     if (
+        sub == "Non-state actor overtakes territory"
+        and "without" in words
+        and words & {"fight", "fighting", "resistance"}
+        and not killed
+    ):  # "took over the town without a fight after the troops pulled out"
+        return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
+    if (
+        plover == "ASSAULT"
+        and sub == "Attack"
+        and ("CVL" not in recipients or "control" in trigger)  # "took control of Kidal": the town
+        and (
+            {"take", "control"} <= trigger
+            or {"take", "over"} <= trigger
+            or trigger & {"seize", "capture", "overrun", "overran"}
+        )
+        and trigger & _PLACES_TAKEN
+    ):  # "Fano militiamen took control of Lalibela": territory, not an attack on people
+        if actors & _SECURITY or words & _TERRITORY_GOV:
+            return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
+        if words & _WITHDRAWN and not killed:
+            return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
+        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
+    if (
         plover == "ASSAULT"
         and sub == "Attack"
         and (actors - {"CVL"} or not actors)
@@ -360,26 +383,16 @@ def refine(
         )
     ):
         return _row("Battles", "Armed clash", POLITICAL_VIOLENCE)
-    if (
-        plover == "ASSAULT"
-        and sub == "Attack"
-        and ("CVL" not in recipients or "control" in trigger)  # "took control of Kidal": the town
-        and (
-            {"take", "control"} <= trigger
-            or {"take", "over"} <= trigger
-            or trigger & {"seize", "capture", "overrun", "overran"}
-        )
-        and trigger & _PLACES_TAKEN
-    ):  # "Fano militiamen took control of Lalibela": territory, not an attack on people
-        if actors & _SECURITY or words & _TERRITORY_GOV:
-            return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
-        if words & _WITHDRAWN and not killed:
-            return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
-        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     if event_type == "Battles" and sub == "Armed clash" and words & _PLACES_TAKEN:
         if words & _TERRITORY_GOV and not actors & {"REB"}:  # "retook the town from insurgents"
             return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
-        taken = words & {"overrun", "overran", "seize", "capture"} or {"take", "control"} <= words
+        taken = (
+            words & {"overrun", "overran", "seize", "capture"}
+            or {"take", "control"} <= words
+            or {"take", "over"} <= trigger
+        )
+        if taken and words & _WITHDRAWN and not killed and not actors & _SECURITY:
+            return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)  # after they left
         if taken and not words & _TERRITORY_GOV and not actors & _SECURITY:
             return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     unarmed = not actors & (_ARMED | {"UNK"})

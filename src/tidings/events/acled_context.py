@@ -29,6 +29,8 @@ _TOLL_TAGS = frozenset({"VBN", "JJ", "NN", "NNS"})
 _INTERVENE = frozenset(
     {"disperse", "halt", "intercept", "stop", "teargas", "block", "break", "charge", "clear"}
 )
+_ARREST = frozenset({"arrest", "detain"})  # arrests at a protest are its intervention (ACLED)
+_FIRE = frozenset({"fire", "shoot"})
 _SECURITY_NOUNS = frozenset(
     {"police", "policeman", "officer", "soldier", "troop", "army", "gendarme", "gendarmerie",
      "security", "force", "military", "guard", "riot"}
@@ -283,7 +285,15 @@ def _intervention(sent: Span) -> bool:
     """Whether security forces disperse, halt, intercept or baton-charge someone in ``sent``."""
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma not in _INTERVENE and token.lower_ not in ("tear-gassed", "teargassed"):
+        fired = lemma in _FIRE and any(
+            t.lemma_.lower() in _PROTEST_NOUNS for t in token.subtree if 0 < t.i - token.i <= 8
+        )  # "fired live bullets into the crowd"
+        if (
+            lemma not in _INTERVENE
+            and lemma not in _ARREST
+            and not fired
+            and token.lower_ not in ("tear-gassed", "teargassed")
+        ):
             continue
         if lemma == "charge" and not any(
             t.lower_ == "baton" for t in token.doc[max(0, token.i - 3) : token.i]
@@ -298,7 +308,9 @@ def _intervention(sent: Span) -> bool:
             head = head.head
             agents += [c for c in head.children if c.dep_ == "nsubj"]
         for agent in agents:
-            words = {agent.lemma_.lower()} | {c.lemma_.lower() for c in agent.children}
+            words = {agent.lemma_.lower(), agent.lower_.rstrip("s")} | {
+                c.lemma_.lower() for c in agent.children
+            }
             if words & _SECURITY_NOUNS:
                 return True
     return False
@@ -348,6 +360,22 @@ def share_riots(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str,
             }
 
 
+def _near_sentences(doc: Doc, sent: Span) -> list[Span]:
+    """``sent`` and what follows up to the end of the next sentence as written (the parser may cut a
+    sentence at a parenthesis: "marched in Dakar (Dakar, Dakar) against …")."""
+    near = [sent]
+    ends = 0
+    current = sent
+    for _ in range(4):
+        if current[-1].text in (".", "!", "?") or current[-1].text in ('"', "”", "'"):
+            ends += 1
+        if ends >= 2 or current.end >= len(doc):
+            break
+        current = doc[current.end].sent
+        near.append(current)
+    return near
+
+
 def _share_interventions_near(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str, Any]]) -> None:
     from tidings.events.acled import BOTH, DEMONSTRATIONS, _row
 
@@ -355,10 +383,7 @@ def _share_interventions_near(doc: Doc, events: list[dict[str, Any]], protests: 
         span = _trigger(doc, protest)
         if span is None:
             continue
-        sent = span.root.sent
-        near = [sent]
-        if sent.end < len(doc):
-            near.append(doc[sent.end].sent)
+        near = _near_sentences(doc, span.root.sent)
         if not any(_intervention(s) for s in near):
             continue
         killed = any(
@@ -383,6 +408,7 @@ _HANDING = frozenset({"hand", "cede", "return", "surrender", "give"})
 _PLACE_NOUNS = frozenset({"town", "city", "village", "base", "area", "district", "territory", "control"})
 _FIGHTING = frozenset({"fighting", "fight", "clash", "battle", "combat"})
 _TRANSFER = "Non-violent transfer of territory"
+_TAKEN = frozenset({_TRANSFER, "Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _handed_place(root: Token) -> bool:
@@ -400,31 +426,60 @@ def _handed_place(root: Token) -> bool:
     )
 
 
+def _unopposed(doc: Doc, start: int) -> bool:
+    """ "took over the town (…) without a fight": "without" a fight or resistance after token
+    ``start`` in its sentence as written."""
+    words = doc[start : min(len(doc), start + 40)]
+    for token in words:
+        if token.text in (".", "!", "?"):
+            return False
+        if token.lower_ == "without" and any(
+            t.lemma_.lower() in ("fight", "fighting", "resistance", "clash")
+            for t in doc[token.i + 1 : token.i + 4]
+        ):
+            return True
+    return False
+
+
 def territory_context(doc: Doc, events: list[dict[str, Any]]) -> None:
-    """Territory told across a note, in place. A place handed back or ceded is a non-violent
-    transfer of territory; a place taken as others withdrew is a non-state actor overtaking it when
-    the note tells fighting ("Fighting had continued for two days"), and that fighting, named by
-    nobody, is the same event (dropped)."""
+    """Territory told across a note, in place. A place handed back or ceded, or taken "without a
+    fight", is a non-violent transfer of territory; a place taken as others withdrew is a
+    non-state actor overtaking it when the note tells fighting ("Fighting had continued for two
+    days"), and that fighting, named by nobody, is the same event (dropped); so is fighting told in
+    the sentence of the taking ("took the town after clashing with troops")."""
     from tidings.events.acled import POLITICAL_VIOLENCE, STRATEGIC, _row
 
     for event in events:
         span = _trigger(doc, event)
         if span is not None and event.get("type") == "RETREAT" and _handed_place(span.root):
             event["acled"] = _row(STRATEGIC, _TRANSFER, STRATEGIC)
+    takings = [
+        e for e in events
+        if e.get("type") == "ASSAULT" and (e.get("acled") or {}).get("sub_event_type") in _TAKEN
+    ]  # fmt: skip
+    if not takings:
+        return
+    for event in takings:  # the government regains territory whether or not it was fought for
+        span = _trigger(doc, event)
+        overtaken = (event.get("acled") or {}).get("sub_event_type") == "Non-state actor overtakes territory"
+        if span is not None and overtaken and _unopposed(doc, span.root.i):
+            event["acled"] = _row(STRATEGIC, _TRANSFER, STRATEGIC)
+    taken_in = {_sent_start(doc, e) for e in takings}
     transfers = [e for e in events if (e.get("acled") or {}).get("sub_event_type") == _TRANSFER]
-    if not any(e.get("type") == "ASSAULT" for e in transfers):
-        return  # no place taken: a handover or a withdrawal alone
     fights = []
     for event in events:
         span = _trigger(doc, event)
-        if span is None or event.get("type") != "ASSAULT" or event in transfers:
+        if span is None or event.get("type") != "ASSAULT" or any(event is t for t in takings):
             continue
         root = span.root
+        if root.lemma_.lower() in _FIGHTING and root.sent.start in taken_in:
+            fights.append(event)  # "took control of the town after clashing with troops"
+            continue
         named = any(c.dep_ in ("poss", "prep") and c.lower_ != "for" for c in root.children)
         if root.lemma_.lower() in _FIGHTING and root.pos_ == "NOUN" and not _authored(root) and not named:
             fights.append(event)
     if not fights:
         return
-    for event in transfers:
+    for event in transfers:  # fighting was told: the place was taken by force
         event["acled"] = _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     events[:] = [e for e in events if all(e is not f for f in fights)]

@@ -63,8 +63,9 @@ _COMBATANTS = frozenset(
      "militiaman", "army", "terrorist", "combatant", "unit", "force", "position"}
 )  # fmt: skip
 _PLACES = frozenset(
-    {"town", "village", "city", "camp", "base", "district", "locality", "garrison", "outpost"}
-)
+    {"town", "village", "city", "camp", "base", "district", "locality", "garrison", "outpost",
+     "headquarters", "barracks", "airport"}
+)  # fmt: skip
 _GROUP_ACTIVITY = frozenset({"activity", "operation", "party", "association", "organisation", "organization"})
 _PROJECTILES = frozenset({"shell", "mortar", "rocket", "missile"})
 _DEVICES = frozenset({"bomb", "device", "ied", "mine", "landmine", "explosive"})

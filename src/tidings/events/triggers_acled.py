@@ -116,5 +116,6 @@ def strikers(token: Token) -> bool:
 
 
 def did_not_happen(token: Token) -> bool:
-    """Whether ``token`` is the act of a "without …" phrase ("fell without exploding")."""
-    return token.dep_ == "pcomp" and _lemma(token.head) == "without"
+    """Whether ``token`` is the act of a "without …" phrase ("fell without exploding", "withdrew
+    without fighting")."""
+    return token.dep_ in ("pcomp", "pobj") and _lemma(token.head) == "without"
