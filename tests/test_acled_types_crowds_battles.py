@@ -327,3 +327,47 @@ def test_town_recaptured_by_the_army_without_a_fight_is_regained() -> None:
         "Al Shabaab without a fight."
     )
     assert _row(note) == ("Battles", "Government regains territory")
+
+
+def test_youths_clashing_with_police_and_torching_cars_are_rioters() -> None:
+    note = (
+        "On 4 May 2024, youths clashed with police and torched cars in Sevran (Le Raincy, "
+        "Seine-Saint-Denis) after a man died in custody."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_gunmen_clashing_with_police_are_an_armed_clash() -> None:
+    note = "On 4 May 2024, gunmen clashed with police in Sevran (Le Raincy, Seine-Saint-Denis)."
+    assert _row(note) == ("Battles", "Armed clash")
+
+
+def test_groups_pelting_police_with_stones_are_rioters() -> None:
+    note = (
+        "On 4 May 2024, rival groups pelted police with stones in Nagpur (Nagpur, Maharashtra) "
+        "after a dispute over a procession."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_students_ransacking_a_party_office_are_rioters() -> None:
+    note = (
+        "On 4 May 2024, a mob of students ransacked the office of the ruling party in Imphal "
+        "(Imphal West, Manipur) after two students were killed."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_a_crowd_burning_a_suspected_thief_is_mob_violence() -> None:
+    note = (
+        "On 4 May 2024, a crowd set fire to the house of a suspected thief in Kisumu (Kisumu "
+        "Central, Kisumu)."
+    )
+    assert _row(note) == ("Riots", "Mob violence")
+
+
+def test_armed_men_burning_empty_houses_is_property_destruction() -> None:
+    note = (
+        "On 4 May 2024, unidentified armed men set fire to 9 empty houses in Kangpokpi (Kangpokpi, Manipur)."
+    )
+    assert _row(note) == ("Strategic developments", "Looting/property destruction")

@@ -337,6 +337,10 @@ def refine(
         ):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
+    if plover == "ASSAULT" and sub in _CROWD_CODED and _crowd_violence(actors, recipients, trigger, words):
+        if words & (_MOB_WORDS - {"mob"}):  # a crowd punishing a thief or a "witch"
+            return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
+        return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
     if (
         sub == "Non-state actor overtakes territory"
         and "without" in words
@@ -420,3 +424,30 @@ def refine(
     ):
         return _row(STRATEGIC, "Looting/property destruction", STRATEGIC)
     return current
+
+
+_CROWD_CODED = frozenset({"Armed clash", "Attack", "Looting/property destruction", "Mob violence"})
+_THROWN = frozenset({"pelt", "hurl", "throw", "lob", "fling", "stone"})
+_DAMAGE = _PROPERTY | {"vandalise", "vandalize", "ransack", "smash"}
+#: Words of a rioting crowd or a demonstration's demand, for damage done by civilians.
+_RIOTERS = frozenset(
+    {"mob", "crowd", "rioter", "youth", "student", "demonstrator", "protester", "protestor", "demand",
+     "demanding"}
+)  # fmt: skip
+_ARMED_WORDS = frozenset(
+    {"armed", "gunman", "gunmen", "militant", "militia", "militiaman", "fighter", "herder", "herdsman",
+     "bandit", "insurgent"}
+)  # fmt: skip
+
+
+def _crowd_violence(actors: set[str], recipients: set[str], trigger: set[str], words: set[str]) -> bool:
+    """Rioters as ACLED has them: civilians who throw stones at, burn or clash with the police, or a
+    crowd or students (or workers with a demand) who burn and vandalise. Not armed men, herders or
+    party supporters merely destroying property (looting/property destruction)."""
+    if "REB" in actors or words & _ARMED_WORDS:
+        return False
+    if recipients & _SECURITY and trigger & (_THROWN | _DAMAGE | {"clash"}):
+        return "CVL" in actors or bool(trigger & _THROWN and not actors & _ARMED)
+    if trigger & _DAMAGE and "CVL" in actors and not actors & _SECURITY:
+        return bool(words & _RIOTERS)
+    return False

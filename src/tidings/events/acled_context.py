@@ -329,6 +329,13 @@ def share_interventions_near(doc: Doc, events: list[dict[str, Any]]) -> None:
     share_riots(doc, events, protests)
 
 
+_RIOT_ROW = {
+    "event_type": "Riots",
+    "sub_event_type": "Violent demonstration",
+    "disorder_type": "Demonstrations",
+}
+
+
 def share_riots(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str, Any]]) -> None:
     """A protest told in the same sentence as its own demonstrators' violence ("students marched
     …, burning vehicles and hurling stones") is a violent demonstration, even when the police
@@ -353,11 +360,19 @@ def share_riots(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str,
             )
             for r in riots
         ):  # their own violence, or burning and throwing by nobody else named
-            protest["acled"] = {
-                "event_type": "Riots",
-                "sub_event_type": "Violent demonstration",
-                "disorder_type": "Demonstrations",
-            }
+            protest["acled"] = dict(_RIOT_ROW)
+    rioting = {_sent_start(doc, p) for p in protests if (p.get("acled") or {}) == _RIOT_ROW}
+    for event in events:  # "demonstrators clashed with police and vandalised vehicles"
+        span = _trigger(doc, event)
+        if (
+            span is not None
+            and event.get("type") == "ASSAULT"
+            and span.root.sent.start in rioting
+            and span.root.dep_
+            in ("conj", "amod")  # the parser may read "vandalised vehicles" as a noun phrase
+            and not _authored(span.root)
+        ):
+            event["acled"] = dict(_RIOT_ROW)
 
 
 def _near_sentences(doc: Doc, sent: Span) -> list[Span]:
