@@ -371,3 +371,72 @@ def test_armed_men_burning_empty_houses_is_property_destruction() -> None:
         "On 4 May 2024, unidentified armed men set fire to 9 empty houses in Kangpokpi (Kangpokpi, Manipur)."
     )
     assert _row(note) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_armed_men_burning_houses_and_shooting_villagers_is_an_attack() -> None:
+    note = (
+        "On 4 May 2024, armed men torched houses and shot at villagers in a hamlet near Moreh "
+        "(Tengnoupal, Manipur)."
+    )
+    assert _row(note) == ("Violence against civilians", "Attack")
+
+
+def test_a_crowd_burning_captured_suspects_is_mob_violence() -> None:
+    note = (
+        "On 4 May 2024, a crowd caught 4 suspected robbers in a market and burnt them in Gonaives "
+        "(Gonaives, Artibonite)."
+    )
+    assert _row(note) == ("Riots", "Mob violence")
+
+
+def test_an_act_someone_is_accused_of_is_no_event() -> None:
+    note = (
+        "On 4 May 2024, a crowd dragged a man accused of kidnapping a boy out of his house in Taxco "
+        "(Taxco de Alarcon, Guerrero) and beat him to death."
+    )
+    assert _row(note) == ("Riots", "Mob violence")
+
+
+def test_a_kidnapping_itself_is_an_abduction() -> None:
+    note = "On 4 May 2024, gunmen kidnapped a boy from his house in Taxco (Taxco de Alarcon, Guerrero)."
+    assert _row(note) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_sexually_assaulted_is_sexual_violence() -> None:
+    note = (
+        "On 4 May 2024, a group of men sexually assaulted two women in a village of Kangpokpi "
+        "district (Kangpokpi, Manipur)."
+    )
+    assert _row(note) == ("Violence against civilians", "Sexual violence")
+
+
+def test_party_supporters_storming_and_burning_an_officers_house_are_rioters() -> None:
+    note = (
+        "On 4 May 2024, PTI supporters stormed and set fire to the house of an army general in "
+        "Rawalpindi (Rawalpindi, Punjab)."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_base_established_after_taking_a_garrison_is_the_event() -> None:
+    note = (
+        "On 4 May 2024, RSF forces established a headquarters in Nyala (Nyala, South Darfur) after "
+        "taking over the army garrison."
+    )
+    assert _row(note) == ("Strategic developments", "Headquarters or base established")
+
+
+def test_rioters_answered_by_arrests_stay_rioters() -> None:
+    note = (
+        "On 4 May 2024, rioters set fire to cars and looted shops in Sevran (Le Raincy, "
+        "Seine-Saint-Denis). Police arrested 20 people."
+    )
+    assert _row(note) == ("Riots", "Violent demonstration")
+
+
+def test_road_blocked_and_cleared_by_riot_police_is_an_intervention() -> None:
+    note = (
+        "On 4 May 2024, opposition supporters blocked a main avenue in Tbilisi (Tbilisi, Tbilisi) "
+        "and riot police removed them, detaining about 15."
+    )
+    assert _row(note) == ("Protests", "Protest with intervention")

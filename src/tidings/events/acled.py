@@ -337,8 +337,17 @@ def refine(
         ):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
-    if plover == "ASSAULT" and sub in _CROWD_CODED and _crowd_violence(actors, recipients, trigger, words):
-        if words & (_MOB_WORDS - {"mob"}):  # a crowd punishing a thief or a "witch"
+    if plover == "ASSAULT" and {"sexually", "assault"} <= trigger and sub in ("Attack", "Mob violence"):
+        return _row(_VAC, "Sexual violence", POLITICAL_VIOLENCE)  # "sexually assaulted them"
+    if (
+        sub == "Looting/property destruction" and "CVL" in recipients and trigger & _HARMED
+    ):  # "torched houses and shot at villagers": the people were attacked too
+        return _row(_VAC, "Attack", POLITICAL_VIOLENCE)
+    if sub == "Mob violence" and words & _ARMED_WORDS and not words & _MOB_WORDS and "CVL" in recipients:
+        return _row(_VAC, "Attack", POLITICAL_VIOLENCE)  # "armed men torched houses": no mob
+    crowd = _crowd_violence(actors, recipients, trigger, words) if plover == "ASSAULT" else None
+    if crowd and sub in _CROWD_CODED:
+        if crowd == "mob" or words & (_MOB_WORDS - {"mob"}):  # a crowd punishing a thief or a "witch"
             return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
         return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
     if (
@@ -417,6 +426,7 @@ def refine(
         plover == "ASSAULT"
         and trigger & _PROPERTY
         and "exchange" not in trigger
+        and not ("CVL" in recipients and trigger & _HARMED)  # "torched houses and shot at villagers"
         and not killed
         and not protest
         and not words & _MOB_WORDS
@@ -426,28 +436,36 @@ def refine(
     return current
 
 
+_HARMED = frozenset({"shoot", "shot", "stab", "hack"})
 _CROWD_CODED = frozenset({"Armed clash", "Attack", "Looting/property destruction", "Mob violence"})
 _THROWN = frozenset({"pelt", "hurl", "throw", "lob", "fling", "stone"})
 _DAMAGE = _PROPERTY | {"vandalise", "vandalize", "ransack", "smash"}
-#: Words of a rioting crowd or a demonstration's demand, for damage done by civilians.
-_RIOTERS = frozenset(
-    {"mob", "crowd", "rioter", "youth", "student", "demonstrator", "protester", "protestor", "demand",
-     "demanding"}
-)  # fmt: skip
+#: Words of a demonstration (its demands, its students) and of a rioting crowd.
+_DEMO_WORDS = frozenset({"student", "demonstrator", "protester", "protestor", "demand", "demanding"})
+_CROWD_WORDS = frozenset({"mob", "crowd", "rioter", "youth"})
 _ARMED_WORDS = frozenset(
     {"armed", "gunman", "gunmen", "militant", "militia", "militiaman", "fighter", "herder", "herdsman",
      "bandit", "insurgent"}
 )  # fmt: skip
 
 
-def _crowd_violence(actors: set[str], recipients: set[str], trigger: set[str], words: set[str]) -> bool:
-    """Rioters as ACLED has them: civilians who throw stones at, burn or clash with the police, or a
-    crowd or students (or workers with a demand) who burn and vandalise. Not armed men, herders or
-    party supporters merely destroying property (looting/property destruction)."""
+def _crowd_violence(actors: set[str], recipients: set[str], trigger: set[str], words: set[str]) -> str | None:
+    """Rioters as ACLED has them: ``"demo"`` for civilians who throw stones at, burn or clash with
+    the police, or students or workers with a demand who burn and vandalise (a violent
+    demonstration); ``"mob"`` for a crowd that burns or loots and hurts people outside any
+    demonstration (mob violence). ``None`` for armed men, herders or party supporters destroying
+    property (looting/property destruction) and for everything else."""
     if "REB" in actors or words & _ARMED_WORDS:
-        return False
-    if recipients & _SECURITY and trigger & (_THROWN | _DAMAGE | {"clash"}):
-        return "CVL" in actors or bool(trigger & _THROWN and not actors & _ARMED)
+        return None
+    if recipients & _SECURITY and (trigger & (_THROWN | {"clash"}) or (trigger | words) & _DAMAGE):
+        supporters = not actors and bool(words & {"supporter", "activist"})  # "PTI supporters stormed"
+        if actors & {"CVL", "PTY"} or supporters or (trigger & _THROWN and not actors & _ARMED):
+            return "demo"
+        return None
     if trigger & _DAMAGE and "CVL" in actors and not actors & _SECURITY:
-        return bool(words & _RIOTERS)
-    return False
+        if words & _DEMO_WORDS:
+            return "demo"
+        if words & _CROWD_WORDS:
+            hurt = recipients & {"CVL", "REB"} or trigger & {"they", "he", "she", "them", "him", "her"}
+            return "mob" if hurt else "demo"  # "burnt them": people, not property
+    return None

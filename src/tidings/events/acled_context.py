@@ -117,6 +117,34 @@ def drop_protest_topics(doc: Doc, events: list[dict[str, Any]]) -> None:
     events[:] = kept
 
 
+_ALLEGING = frozenset({"accuse", "suspect", "charge", "convict", "blame"})
+
+
+def _prior_clause(root: Token, roots: set[int]) -> bool:
+    """ "rioters set fire to cars after police shot dead a teenager", "established a headquarters
+    after taking over the garrison": an act told "after" another event's act (token indices
+    ``roots``) is what came before the note's event."""
+    if root.dep_ == "advcl" and root.head.i in roots:
+        return any(c.dep_ == "mark" and c.lower_ in ("after", "following") for c in root.children)
+    if root.dep_ == "pcomp" and root.head.lower_ in ("after", "following"):
+        return root.head.head.i in roots and root.head.head.pos_ == "VERB"
+    return False
+
+
+def _alleged(root: Token) -> bool:
+    """ "a woman accused of kidnapping and killing a girl": an act someone is accused of is the
+    background of the note's event, not the event."""
+    token = root
+    for _ in range(3):
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.lower_ == "of":
+            return token.head.head.lemma_.lower() in _ALLEGING
+        return False
+    return False
+
+
 _DURATIONS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 
 
@@ -126,17 +154,20 @@ def drop_background_acts(doc: Doc, events: list[dict[str, Any]]) -> None:
     after", "years since") the reported one is not the note's event. Kept when it is the only one."""
     if len(events) < 2:
         return
+    roots = {s.root.i for e in events if (s := _trigger(doc, e)) is not None}
     kept = []
     for event in events:
         span = _trigger(doc, event)
-        if span is not None and event.get("type") == "ASSAULT" and _dated_background(span.root):
+        if span is not None and event.get("type") == "ASSAULT" and _dated_background(span.root, roots):
             continue
         kept.append(event)
     if kept:
         events[:] = kept
 
 
-def _dated_background(root: Token) -> bool:
+def _dated_background(root: Token, roots: set[int]) -> bool:
+    if _alleged(root) or _prior_clause(root, roots):
+        return True
     head = root.head
     if root.dep_ != "pcomp" or head.lower_ not in ("after", "since"):
         return False
@@ -375,6 +406,17 @@ def share_riots(doc: Doc, events: list[dict[str, Any]], protests: list[dict[str,
             event["acled"] = dict(_RIOT_ROW)
 
 
+_RIOT_GEAR = frozenset({"police", "policeman", "squad", "gear", "unit", "officer", "shield", "control"})
+
+
+def _riot_gear_only(sent: Span) -> bool:
+    """Whether every "riot" of ``sent`` names the police's kind ("riot police", "riot gear")."""
+    riots = [t for t in sent if t.lower_ == "riot"]
+    return bool(riots) and all(
+        t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() in _RIOT_GEAR for t in riots
+    )
+
+
 def _near_sentences(doc: Doc, sent: Span) -> list[Span]:
     """``sent`` and what follows up to the end of the next sentence as written (the parser may cut a
     sentence at a parenthesis: "marched in Dakar (Dakar, Dakar) against …")."""
@@ -398,6 +440,9 @@ def _share_interventions_near(doc: Doc, events: list[dict[str, Any]], protests: 
         span = _trigger(doc, protest)
         if span is None:
             continue
+        riot = (protest.get("acled") or {}).get("event_type") == "Riots"
+        if riot and not _riot_gear_only(span.root.sent):
+            continue  # a riot stays a riot when the police answer it
         near = _near_sentences(doc, span.root.sent)
         if not any(_intervention(s) for s in near):
             continue
