@@ -440,3 +440,21 @@ def test_road_blocked_and_cleared_by_riot_police_is_an_intervention() -> None:
         "and riot police removed them, detaining about 15."
     )
     assert _row(note) == ("Protests", "Protest with intervention")
+
+
+def test_town_stormed_and_garrison_driven_out_is_overtaken() -> None:
+    note = (
+        "On 4 May 2024, the RSF stormed the town of Mellit (Mellit, North Darfur) and drove out the "
+        "army garrison."
+    )
+    assert _row(note) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_intelligence_officers_detaining_journalists_is_an_arrest() -> None:
+    note = "On 4 May 2024, Taliban intelligence officers detained two journalists in Herat (Herat, Herat)."
+    assert _row(note) == ("Strategic developments", "Arrests")
+
+
+def test_bandits_detaining_farmers_is_an_abduction() -> None:
+    note = "On 4 May 2024, bandits detained nine farmers near Gusau (Gusau, Zamfara)."
+    assert _row(note) == ("Violence against civilians", "Abduction/forced disappearance")

@@ -345,6 +345,15 @@ def refine(
         return _row(_VAC, "Attack", POLITICAL_VIOLENCE)
     if sub == "Mob violence" and words & _ARMED_WORDS and not words & _MOB_WORDS and "CVL" in recipients:
         return _row(_VAC, "Attack", POLITICAL_VIOLENCE)  # "armed men torched houses": no mob
+    if (
+        plover == "ASSAULT"
+        and sub in ("Attack", "Armed clash")
+        and trigger & {"storm", "overrun", "attack", "raid"}
+        and {"drive", "out"} <= words
+        and words & _PLACES_TAKEN
+        and not actors & _SECURITY
+    ):  # "stormed the town and drove out the army garrison": the place changed hands
+        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     crowd = _crowd_violence(actors, recipients, trigger, words) if plover == "ASSAULT" else None
     if crowd and sub in _CROWD_CODED:
         if crowd == "mob" or words & (_MOB_WORDS - {"mob"}):  # a crowd punishing a thief or a "witch"
@@ -417,7 +426,8 @@ def refine(
     if (
         sub == "Arrests"
         and not actors & (_SECURITY | {"IGO"})
-        and (actors or (trigger & _NONSTATE_MEN and not trigger & _STATE_MEN))
+        and (actors or trigger & _NONSTATE_MEN)
+        and not trigger & _STATE_MEN  # "Taliban intelligence officers detained": a de facto state's
     ):  # "bandits detained 9 farmers": held by an armed group, not arrested
         return _row(_VAC, "Abduction/forced disappearance", POLITICAL_VIOLENCE)
     if sub in ("Arrests", "Attack") and ("whereabouts" in words or {"unknown", "location"} <= words):
