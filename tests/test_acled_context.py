@@ -107,3 +107,29 @@ def test_a_toll_sentence_alone_or_empty_text_does_not_crash() -> None:
     assert isinstance(predicted_events("5 people were killed.", "2022-09-14"), list)
     assert isinstance(predicted_events(" ", "2022-09-14"), list)
     assert isinstance(predicted_events(". . . killed. died.", "2022-09-14"), list)
+
+
+def test_the_dead_of_an_intervention_are_the_protest_s_fatalities() -> None:
+    event = _primary(
+        "On 14 September 2022, students demanding lower fees marched in Rangpur (Rangpur, Rangpur). "
+        "Police opened fire on them and two students were killed."
+    )
+    assert (event["event_type"], event["sub_event_type"]) == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    assert event["killed"] == 2
+    # a march the police only watch stays peaceful, with no toll
+    event = _primary(
+        "On 14 September 2022, students demanding lower fees marched in Rangpur (Rangpur, Rangpur). "
+        "Police watched from a distance."
+    )
+    assert event["sub_event_type"] == "Peaceful protest" and not event["killed"]
+
+
+def test_a_slain_toll_joins_the_clash_before_it() -> None:
+    event = _primary(
+        "On 14 September 2022, gunfire erupted between soldiers and militants in Jableh (Jableh, Latakia). "
+        "Three soldiers were slain."
+    )
+    assert event["event_type"] == "Battles" and event["killed"] == 3

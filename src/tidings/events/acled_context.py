@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _TOLL = frozenset(
     {"kill", "die", "perish", "succumb", "dead", "shoot", "behead", "slaughter", "massacre", "murder",
-     "injure", "wound"}
+     "injure", "wound", "slay", "slain"}
 )  # fmt: skip
 #: Tolls of the hurt, not the dead: folded without their count (sizes count the killed).
 _HURT = frozenset({"injure", "wound"})
@@ -316,9 +316,14 @@ def _intervention(sent: Span) -> bool:
     """Whether security forces disperse, halt, intercept or baton-charge someone in ``sent``."""
     for token in sent:
         lemma = token.lemma_.lower()
-        fired = lemma in _FIRE and any(
-            t.lemma_.lower() in _PROTEST_NOUNS for t in token.subtree if 0 < t.i - token.i <= 8
-        )  # "fired live bullets into the crowd"
+        opened = lemma == "open" and any(
+            c.lemma_.lower() == "fire" for c in token.children if c.dep_ == "dobj"
+        )
+        fired = (lemma in _FIRE or opened) and any(
+            t.lemma_.lower() in _PROTEST_NOUNS or t.lower_ in _PROTEST_NOUNS
+            for t in token.subtree
+            if 0 < t.i - token.i <= 8
+        )  # "fired live bullets into the crowd", "opened fire on them"
         if (
             lemma not in _INTERVENE
             and lemma not in _ARREST
@@ -446,11 +451,18 @@ def _share_interventions_near(doc: Doc, events: list[dict[str, Any]], protests: 
         near = _near_sentences(doc, span.root.sent)
         if not any(_intervention(s) for s in near):
             continue
-        killed = any(
-            isinstance((e.get("size") or {}).get("killed"), int) and (e.get("size") or {})["killed"] > 0
+        tolls = [
+            (e.get("size") or {}).get("killed")
             for e in [protest, *events]
             if _sent_start(doc, e) in {s.start for s in near}
-        )
+        ]
+        deaths = max((t for t in tolls if isinstance(t, int)), default=0)
+        killed = deaths > 0
+        if killed:  # the dead of the intervention are the protest's fatalities (ACLED codes one event)
+            size = dict(protest.get("size") or {})
+            have = size.get("killed")
+            size["killed"] = max(deaths, have) if isinstance(have, int) else deaths
+            protest["size"] = size
         row = (
             _row("Protests", "Excessive force against protesters", BOTH)
             if killed
