@@ -89,7 +89,7 @@ def _analyze_parsed(article: Article, doc: Doc, skip: frozenset[str] = frozenset
         events, created = find_events(context)
         actors = [*actors, *created]
         # ACLED's note conventions: sentence words refine the sub-event, "Town (District, Region)"
-        refine_events(doc, events, {a.id: a.sector for a in actors})
+        refine_events(doc, events, {a.id: a.sector for a in actors}, places)
     return Analysis(
         article=article,
         entities=find_entities(doc),

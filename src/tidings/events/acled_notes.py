@@ -68,6 +68,12 @@ _NEAR_KM = 150.0
 #: Most characters of a note scanned for hierarchy mentions (bounded work on huge inputs).
 _SCAN = 20_000
 _CASUALTY = frozenset({"kill", "die", "injure", "wound", "hurt", "dead", "fatality", "casualty"})
+#: Consonant digraphs that transliterations write single or doubled ("zh" / "zhzh").
+_DIGRAPH = re.compile(r"(?:zh|sh|kh|ch|ts)")
+_DOUBLED_DIGRAPH = re.compile(r"(zh|sh|kh|ch|ts)\1")
+_MAX_FORMS = 6
+#: Longest text read as one note reporting one location (an article names many places).
+NOTE_CHARS = 1200
 _PPL = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "PPLL")
 
 
@@ -171,6 +177,9 @@ def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
     if not places:  # "As-Sweida": the Arabic article written into the name
         for form in variants(key)[1:]:
             places.update({c.place.id: c.place for c in gaz.lookup(form)})
+    if not places:  # "Zaporizhia" for "Zaporizhzhia": a doubled or single digraph
+        for form in _digraph_forms(key):
+            places.update({c.place.id: c.place for c in gaz.lookup(form)})
     skel = skeleton(key)
     towns = any(p.feature in _PPL for p in places.values())
     if not towns:  # "Harardhere" is an alias of the Xarardheere district, named after its town
@@ -197,6 +206,20 @@ def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
         if bare != name.strip() and len(bare) >= 3:
             return [p for p in _lookup(gaz, bare) if p.feature.startswith("ADM")]
     return [p for p in places.values() if p.feature in _PPL or p.feature.startswith("ADM")]
+
+
+def _digraph_forms(key: str) -> list[str]:
+    """Spellings of ``key`` with one consonant digraph doubled or a doubled one single, as
+    transliterations vary ("Zaporizhia" / "Zaporizhzhia")."""
+    forms: list[str] = []
+    for match in _DIGRAPH.finditer(key):
+        a, b = match.start(), match.end()
+        if key[b : b + 2] == match.group() or key[a - 2 : a] == match.group():
+            continue  # doubled: its single form comes from the doubled match below
+        forms.append(key[:b] + match.group() + key[b:])
+    for match in _DOUBLED_DIGRAPH.finditer(key):
+        forms.append(key[: match.start()] + match.group(1) + key[match.end() :])
+    return [f for f in dict.fromkeys(forms) if f != key][:_MAX_FORMS]
 
 
 def _town_of(town: Place, area: Place) -> bool:
@@ -402,9 +425,16 @@ def _span(doc: Doc, value: Any) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str | None]) -> None:
+def refine_events(
+    doc: Doc,
+    events: list[dict[str, Any]],
+    sectors: dict[str, str | None],
+    places: list[dict[str, Any]] | None = None,
+) -> None:
     """ACLED coding of the events of one analysed article corrected by their sentences' words
-    (:func:`tidings.events.acled.refine`), and their places by hierarchy mentions (in place)."""
+    (:func:`tidings.events.acled.refine`), and their places by hierarchy mentions (in place);
+    events still placed nowhere take the note's own place among ``places`` (the article's
+    resolved places, :func:`tidings.geo.location_note.place_unplaced`)."""
     from tidings.events.acled import refine
     from tidings.events.acled_context import (
         drop_agreement_topics,
@@ -439,6 +469,10 @@ def refine_events(doc: Doc, events: list[dict[str, Any]], sectors: dict[str, str
     # no readable gazetteer: events keep the places the parse gave them
     with contextlib.suppress(TidingsError, OSError, sqlite3.Error):
         place_events(doc_text(doc), events)
+    if places and len(doc_text(doc)) <= NOTE_CHARS:
+        from tidings.geo.location_note import place_unplaced
+
+        place_unplaced(events, places, _sentences)
 
 
 _INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})

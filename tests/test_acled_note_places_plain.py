@@ -1,0 +1,120 @@
+"""Places of ACLED-style notes named in plain words: an event the parse placed nowhere takes the
+note's own place (:mod:`tidings.geo.location_note`), and a region spelled with a single or doubled
+digraph still anchors its town (:func:`tidings.events.acled_notes._lookup`).
+
+Every note below was written for these tests (invented events, real place names).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.eval.geo import haversine_km
+from tidings.events.acled_notes import _digraph_forms, _lookup
+from tidings.geo.gazetteer import load
+from tidings.geo.location_note import note_place, place_unplaced
+
+
+def _coded(text: str, day: str = "2024-03-05") -> dict[str, Any]:
+    from tidings.eval.acled import predicted_events, primary_event
+    from tidings.store.exports import acled_row
+
+    event = primary_event(predicted_events(text, day))
+    assert event is not None, text
+    return acled_row(event)
+
+
+def _km(row: dict[str, Any], lat: float, lon: float) -> float:
+    assert row["latitude"] and row["longitude"], row
+    return haversine_km(float(row["latitude"]), float(row["longitude"]), lat, lon)
+
+
+def _place(text: str, start: int, precision: str, label: str = "GPE", **extra: Any) -> dict[str, Any]:
+    return {
+        "start": start,
+        "end": start + len(text),
+        "text": text,
+        "label": label,
+        "name": text,
+        "lat": 10.0 + start,
+        "lon": 20.0,
+        "country": "XXX",
+        "precision": precision,
+        "resolved": True,
+        **extra,
+    }
+
+
+# -- the note's place for an event placed nowhere ----------------------------------------------------
+
+
+def test_an_event_placed_nowhere_takes_the_most_specific_place_of_the_note() -> None:
+    places = [
+        _place("Ruritania", 0, "country"),
+        _place("Strelsau", 30, "city"),
+        _place("Zenda", 50, "admin1"),
+    ]
+    found = note_place(places)
+    assert found is not None and found["name"] == "Strelsau" and found["geo_precision"] == 1
+
+
+def test_demonyms_and_unresolved_names_are_not_the_note_place() -> None:
+    places = [
+        _place("Russian", 0, "country", label="NORP"),
+        _place("Foo", 20, "city", resolved=False),
+        _place("Bar", 30, "city", lat=None),
+    ]
+    assert note_place(places) is None
+    assert note_place([*places, _place("Ukraine", 40, "country")])["name"] == "Ukraine"
+
+
+def test_a_place_in_the_events_sentence_wins_among_equals() -> None:
+    places = [_place("Alpha", 5, "city"), _place("Beta", 60, "city")]
+    assert note_place(places)["name"] == "Alpha"
+    assert note_place(places, [(50, 90)])["name"] == "Beta"
+
+
+def test_only_events_without_a_location_are_placed() -> None:
+    kept = {"location": {"name": "Kept"}}
+    bare: dict[str, Any] = {"location": None}
+    place_unplaced([kept, bare, "junk"], [_place("Alpha", 5, "city")])  # type: ignore[list-item]
+    assert kept["location"] == {"name": "Kept"}
+    assert bare["location"]["name"] == "Alpha"
+    place_unplaced([bare], None)
+    place_unplaced([], [{"bad": 1}, None])  # type: ignore[list-item]
+
+
+def test_a_city_named_as_such_places_the_strike() -> None:
+    row = _coded(
+        "On 5 March 2024, Russian forces struck Odesa city with drones; a warehouse was hit and "
+        "3 people were injured. No fatalities reported."
+    )
+    assert _km(row, 46.48, 30.73) <= 25.0
+
+
+def test_a_facility_in_a_town_places_the_attack_in_the_town() -> None:
+    row = _coded(
+        "On 5 March 2024, gunmen attacked the central prison in Kananga and freed dozens of "
+        "inmates after a gunfight with guards. At least 4 people were killed."
+    )
+    assert _km(row, -5.90, 22.42) <= 25.0
+
+
+# -- digraph spellings of areas ------------------------------------------------------------------
+
+
+def test_digraph_forms_double_or_single_a_digraph() -> None:
+    assert "zaporizhzhia" in _digraph_forms("zaporizhia")
+    assert "zaporizhia" in _digraph_forms("zaporizhzhia")
+    assert _digraph_forms("gao") == []
+    assert _digraph_forms("") == []
+
+
+def test_a_region_spelled_with_a_single_digraph_anchors_its_town() -> None:
+    gaz = load()
+    assert any(p.country == "UKR" for p in _lookup(gaz, "Zaporizhia"))
+    assert _lookup(gaz, "Zqxwv") == []
+    row = _coded(
+        "On 5 March 2024, Russian forces shelled Huliaipole (Polohivskyi, Zaporizhia). 1 civilian killed."
+    )
+    assert _km(row, 47.66, 36.26) <= 25.0
