@@ -50,7 +50,7 @@ VAGUE = 10
 CUES: dict[str, frozenset[str]] = {
     "killed": words(
         "kill die dead death fatality murder slay massacre execute behead assassinate toll body life"
-        " perish succumb"
+        " perish succumb lynch"
     ),
     "injured": words("injure wound hurt injury wounded injured harm casualty"),
     "arrested": words("arrest detain apprehend capture round detention arrestee detainee"),
@@ -180,9 +180,15 @@ def _person_count(noun: Token, key: str) -> tuple[int | None, Token | None]:
     if value is None and noun.tag_ == "NNS":
         value, where = _stray_number(noun)
     if value is not None:
-        for other in noun.children:  # "40 protesters and 3 journalists"
-            if other.dep_ == "conj" and other.pos_ in ("NOUN", "NUM"):
+        for other in noun.children:  # "40 protesters and 3 journalists", "5 engineers and their driver"
+            if other.dep_ == "conj" and other.pos_ in ("NOUN", "NUM", "PROPN"):
                 more, _ = _number_phrase(other)
+                if (
+                    more is None
+                    and other.tag_ == "NN"
+                    and any(c.dep_ in ("det", "poss") for c in other.children)
+                ):
+                    more = 1
                 value += more or 0
         return value, where
     if noun.pos_ == "PROPN" or (noun.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in noun.children)):
@@ -374,6 +380,8 @@ def find_sizes(trigger: Token) -> SizeResult:
         for key, values in found.items():
             if result.counts[key] is not None:
                 continue
+            if any(v[0] > 0 for v in values):  # "9 attackers were killed; no soldiers died"
+                values = [v for v in values if not _group_zero(v[1])] or values
             updates = [v for v in values if v[2]]
             value, where, _ = updates[-1] if updates else min(values, key=lambda v: v[0])
             result.counts[key] = value
@@ -383,6 +391,16 @@ def find_sizes(trigger: Token) -> SizeResult:
         result.counts["killed"] = coded  # the coder's explicit figure wins over our reading
         result.evidence.append(token_span(where))
     return result
+
+
+def _group_zero(where: Token) -> bool:
+    """Whether a zero is said of one named group only ("no soldiers died", "no civilians were
+    hurt"): it does not contradict the deaths of another group in the same report, unlike "no one",
+    "no casualties" or "no people"."""
+    if where.lower_ != "no" or where.dep_ != "det":
+        return False
+    group = where.head
+    return group.tag_ == "NNS" and _key(group) is None and group.lemma_ not in ("people", "person")
 
 
 def _casualty_report(trigger: Token) -> list[Token]:
@@ -408,6 +426,8 @@ def _casualty_report(trigger: Token) -> list[Token]:
     out += [
         c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "toll" and c not in out
     ]
+    # "… said 5 attackers were killed; no policemen died" (the first report hung on the second)
+    out += [c for t in list(out) for c in t.children if c.dep_ in ("ccomp", "conj") and _key(c) is not None]
     return out
 
 

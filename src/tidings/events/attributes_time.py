@@ -170,7 +170,11 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
     ``narrative``; or ``(None, "none")``."""
     doc = trigger.doc
     sent = sentence(trigger)
-    in_sentence = [t for t in _dated(ctx.timexes) if sent.start_char <= t.start < sent.end_char]
+    in_sentence = [
+        t
+        for t in _dated(ctx.timexes)
+        if sent.start_char <= t.start < sent.end_char and not _measured_from_other(doc, t)
+    ]
     if in_sentence:
         attached: list[tuple[Timex, int]] = []
         for timex in in_sentence:
@@ -206,6 +210,24 @@ def governing_timex(ctx: EventContext, trigger: Token) -> tuple[Timex | None, st
         if year is not None:
             return year, "phrase"
     return _narrative(ctx, trigger), "narrative"
+
+
+def _measured_from_other(doc: Doc, timex: Timex) -> bool:
+    """Whether a relative day is measured from another happening named after it ("the day before
+    local elections", "two days after the vote"): its value, resolved against the article date,
+    is not the trigger's date."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    candidates = [span[-1]] + ([doc[span.end]] if span.end < len(doc) else [])
+    for prep in candidates:
+        if (
+            prep.lower_ in ("before", "after")
+            and prep.dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children)
+        ):
+            return True
+    return False
 
 
 def _relative_before(doc: Doc, timex: Timex, token: Token) -> Token:
