@@ -118,3 +118,62 @@ def test_a_region_spelled_with_a_single_digraph_anchors_its_town() -> None:
         "On 5 March 2024, Russian forces shelled Huliaipole (Polohivskyi, Zaporizhia). 1 civilian killed."
     )
     assert _km(row, 47.66, 36.26) <= 25.0
+
+
+# -- ACLED's "City - District" sub-city names -----------------------------------------------------
+
+
+def test_a_sub_city_name_is_placed_in_its_city() -> None:
+    from tidings.events.acled_notes import hierarchy_mentions, resolve
+
+    gaz = load()
+    # the areas alone would give the state's centre, far from its capital
+    text = "On 5 March 2024, students rallied in Sao Paulo - Pinheiros (Sao Paulo, Sao Paulo)."
+    found = [resolve(m, gaz) for m in hierarchy_mentions(text)]
+    assert found and found[0] is not None
+    assert haversine_km(found[0]["lat"], found[0]["lon"], -23.55, -46.66) <= 25.0
+    # a dash with no sub-city resolving falls back to the city before it
+    text = "On 5 March 2024, students rallied in Nairobi - Qzxwv (Nairobi, Nairobi) against fees."
+    found = [resolve(m, gaz) for m in hierarchy_mentions(text)]
+    assert found and found[0] is not None
+    assert haversine_km(found[0]["lat"], found[0]["lon"], -1.29, 36.82) <= 25.0
+
+
+# -- "X city" after a region's name -----------------------------------------------------------------
+
+
+def _region_event(text: str, name: str) -> dict[str, Any]:
+    gaz = load()
+    region = next(c.place for c in gaz.lookup(name.lower()) if c.place.feature == "ADM1")
+    start = text.index(name)
+    return {
+        "location": {
+            "geonameid": region.id,
+            "name": region.name,
+            "lat": region.lat,
+            "lon": region.lon,
+            "precision": "admin1",
+            "start": start,
+            "end": start + len(name),
+        }
+    }
+
+
+def test_a_region_name_followed_by_city_is_the_city() -> None:
+    from tidings.geo.location_note import city_of_region
+
+    text = "A landmine exploded near Kherson city, killing a farmer."
+    event = _region_event(text, "Kherson")
+    city_of_region(text, [event, {}, "junk"], load())  # type: ignore[list-item]
+    assert event["location"]["precision"] == "city"
+    assert haversine_km(event["location"]["lat"], event["location"]["lon"], 46.64, 32.61) <= 25.0
+
+
+def test_a_region_name_without_city_stays_the_region() -> None:
+    from tidings.geo.location_note import city_of_region
+
+    text = "A landmine exploded in Kherson region, killing a farmer."
+    event = _region_event(text, "Kherson")
+    before = dict(event["location"])
+    city_of_region(text, [event], load())
+    assert event["location"] == before

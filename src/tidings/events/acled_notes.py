@@ -134,6 +134,9 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
     if not any(areas):
         return None  # "BAGHDAD (Reuters)": parentheses naming no area are no hierarchy
     named = _lookup(gaz, mention.name)
+    if not named and " - " in mention.name:  # ACLED's sub-city name: "New York - Manhattan"
+        city, _, part = mention.name.partition(" - ")
+        named = _lookup(gaz, part.strip()) or _lookup(gaz, city.strip())
     texts = [mention.name, *mention.areas]
     countries = _shared_countries(areas, named, texts, _named_as(gaz, texts))
     anchors = [p for level in areas for p in level if not countries or p.country in countries]
@@ -469,6 +472,10 @@ def refine_events(
     # no readable gazetteer: events keep the places the parse gave them
     with contextlib.suppress(TidingsError, OSError, sqlite3.Error):
         place_events(doc_text(doc), events)
+        from tidings.geo.gazetteer import load
+        from tidings.geo.location_note import city_of_region
+
+        city_of_region(doc_text(doc), events, load())
     if places and len(doc_text(doc)) <= NOTE_CHARS:
         from tidings.geo.location_note import place_unplaced
 

@@ -6,11 +6,19 @@ sentence parse gives an event no place although the note names one, the event ta
 most specific resolved place: a town before a district, a district before a region, a region
 before a country. Demonyms ("Russian forces") name actors, not places, and are never taken.
 Among equally specific places, one in the event's own sentences wins, else the first mentioned.
+An event placed at a region whose name the note follows by "city" ("near Kherson city") is placed
+at the town of that name inside the region.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
+
+from tidings.geo.normalize import normalize
+
+if TYPE_CHECKING:
+    from tidings.geo.gazetteer import Gazetteer
 
 #: ACLED geo precision by the resolved place's precision: 1 a town, 2 a district, 3 wider.
 _GEO = {"sub-city": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
@@ -72,3 +80,45 @@ def place_unplaced(
         location = note_place(places, spans)
         if location is not None:
             event["location"] = location
+
+
+#: "Kherson city", "Kharkiv city": the name before it is the town, not the region of its name.
+_CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
+_TOWN_FEATURES = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "PPLL")
+
+
+def city_of_region(text: str, events: list[dict[str, Any]], gaz: Gazetteer) -> None:
+    """Events placed at a region whose name the note follows by "city" ("a field near Kherson
+    city") are placed at the town of that name inside the region (in place); without such a
+    town, or without the word, the region stays."""
+    for event in events:
+        loc = event.get("location") if isinstance(event, dict) else None
+        if not isinstance(loc, dict) or loc.get("precision") not in ("admin1", "admin2"):
+            continue
+        start, end, area_id = loc.get("start"), loc.get("end"), loc.get("geonameid")
+        if not isinstance(start, int) or not isinstance(end, int) or not isinstance(area_id, int):
+            continue
+        if not 0 <= start < end <= len(text) or not _CITY_WORD.match(text, end):
+            continue
+        key = normalize(text[start:end])
+        towns = (
+            [
+                c.place
+                for c in gaz.lookup(key)
+                if c.place.feature in _TOWN_FEATURES and area_id in gaz.chain_ids(c.place)[0]
+            ]
+            if key
+            else []
+        )
+        if towns:
+            town = max(towns, key=lambda p: p.population)
+            event["location"] = {
+                **loc,
+                "geonameid": town.id,
+                "name": town.name,
+                "lat": town.lat,
+                "lon": town.lon,
+                "country": town.country,
+                "precision": "city",
+                "geo_precision": 1,
+            }
