@@ -61,8 +61,14 @@ def project(
             return _row(STRATEGIC, "Arrests", STRATEGIC)
         if "seize" in modes and cues & {"weapon", "arm", "explosive", "bomb", "ammunition"}:
             return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
+        if "seize" in modes and killed and cues & {"raid"}:  # "raided a camp, killing 3": violence
+            return _assault(modes - {"seize"}, actors, recipients, killed, status, cues)
         return None
-    if plover in ("AGREE", "SUPPORT", "CONCEDE") and cues & _AGREEMENTS:
+    if (
+        plover in ("AGREE", "SUPPORT", "CONCEDE")
+        and cues & _AGREEMENTS
+        and not (plover == "SUPPORT" and actors and actors <= {"CVL"})  # people backing a pact
+    ):
         return _row(STRATEGIC, "Agreement", STRATEGIC)
     if plover == "RETREAT" and "withdraw" in modes:
         return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
@@ -284,7 +290,10 @@ def refine(
     remote = "Explosions/Remote violence"
     if plover == "ASSAULT" and (trigger & _INTERCEPT or {"shoot", "down"} <= trigger):
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
-    if plover in ("ASSAULT", "COERCE") and actors & _SECURITY and protest and not recipients & _ARMED:
+    state = actors & _SECURITY or (  # "National Guard troops … fired on residents marching"
+        plover == "ASSAULT" and trigger & _STATE_MEN and not actors & {"REB", "CVL", "PTY"}
+    )
+    if plover in ("ASSAULT", "COERCE") and state and protest and not recipients & _ARMED:
         if plover == "COERCE" and not (trigger & _DISPERSE and set(phrase_cues) & _PROTEST_WORDS):
             return current  # arrested "for supporting the protests": no protest at hand
         if killed:
@@ -309,6 +318,14 @@ def refine(
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)  # "defused 3 explosive devices"
     if current is None:
         return None
+    if sub == "Arrests" and _removed_from_power(words):  # guards detained the president: a coup
+        return _row(STRATEGIC, "Change to group/activity", STRATEGIC)
+    if sub == "Non-violent transfer of territory" and words & {"handover", "hand"} and words & _BASES:
+        return _row(STRATEGIC, "Headquarters or base established", STRATEGIC)  # a base handed over
+    if plover == "MOBILIZE" and "enter" in trigger:
+        entered = _entered(words, actors, killed)
+        if entered:
+            return entered
     if plover == "COERCE" and words & _SEIZE and words & _WEAPONS_HELD:
         return _row(STRATEGIC, "Disrupted weapons use", STRATEGIC)
     if plover == "ASSAULT" and event_type in ("Battles", _VAC, remote):
@@ -337,8 +354,26 @@ def refine(
         ):
             return _row(remote, "Air/drone strike", POLITICAL_VIOLENCE)
     armed_side = bool((actors | recipients) & _ARMED)
-    if plover == "ASSAULT" and {"sexually", "assault"} <= trigger and sub in ("Attack", "Mob violence"):
+    if (
+        plover == "ASSAULT"
+        and {"sexually", "assault"} <= words
+        and sub in ("Attack", "Mob violence", "Abduction/forced disappearance")
+    ):  # "abducted and sexually assaulted women": the sexual violence decides (ACLED)
         return _row(_VAC, "Sexual violence", POLITICAL_VIOLENCE)  # "sexually assaulted them"
+    if (
+        plover == "ASSAULT"
+        and sub == "Protest with intervention"
+        and trigger & (_THROWN | _DAMAGE)
+        and not trigger & _STATE_MEN
+    ):  # "supporters burned tyres and threw stones …; security forces responded with tear gas"
+        return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
+    if (
+        plover == "PROTEST"
+        and sub == "Violent demonstration"
+        and not trigger & {"riot", "unrest", "uprising", "rioting"}
+        and _told_calm(words)
+    ):  # "a counter-protest following a week of riots … ended without incident": the riots are past
+        return _row("Protests", "Peaceful protest", DEMONSTRATIONS)
     if (
         sub == "Looting/property destruction" and "CVL" in recipients and trigger & _HARMED
     ):  # "torched houses and shot at villagers": the people were attacked too
@@ -354,6 +389,17 @@ def refine(
         and not actors & _SECURITY
     ):  # "stormed the town and drove out the army garrison": the place changed hands
         return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
+    if (
+        plover == "ASSAULT"
+        and sub == "Attack"
+        and "storm" in trigger
+        and not killed
+        and (actors & {"CVL", "PTY"} or words & {"supporter", "protester", "demonstrator"})
+        and not actors & (_ARMED | {"UNK"})
+        and not words & (_ARMED_WORDS | _MOB_WORDS)
+        and "CVL" not in recipients
+    ):  # "supporters stormed the embassy in anger at …": a crowd breaking in, nobody hurt
+        return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
     crowd = _crowd_violence(actors, recipients, trigger, words) if plover == "ASSAULT" else None
     if crowd and sub in _CROWD_CODED:
         if crowd == "mob" or words & (_MOB_WORDS - {"mob"}):  # a crowd punishing a thief or a "witch"
@@ -394,6 +440,12 @@ def refine(
         and (
             "CVL" not in recipients
             or (trigger & _RECIPROCAL and recipients & _ARMED)
+            or (  # "militias from two clans clashed": the sides fought each other
+                trigger & _RECIPROCAL
+                and "with" not in trigger
+                and actors & _ARMED
+                and len(list(actor_sectors)) > 1
+            )
             or (words & {"overwhelm", "overpower"} and words & _DEFENDERS)  # "overwhelming the guards"
         )
         and (not actors or actors - {"CVL"})
@@ -419,6 +471,8 @@ def refine(
             return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
     unarmed = not actors & (_ARMED | {"UNK"})
     if event_type == "Riots" or (sub == "Attack" and unarmed and (protest or words & _MOB_WORDS)):
+        if trigger & {"mob", "mobs"} and not trigger & _PROTEST_WORDS:  # "mobs torched houses" after a march
+            return _row("Riots", "Mob violence", POLITICAL_VIOLENCE)
         if protest or (event_type == "Riots" and recipients & _SECURITY):  # crowds against the police
             return _row("Riots", "Violent demonstration", DEMONSTRATIONS)
         if words & _MOB_WORDS:
@@ -447,6 +501,37 @@ def refine(
 
 
 _HARMED = frozenset({"shoot", "shot", "stab", "hack"})
+_BASES = frozenset({"base", "airbase", "headquarters", "barracks"})  # installations, not camps in towns
+_UNSEATED = frozenset({"overthrow", "oust", "depose", "topple"})
+_PLOTTED = frozenset({"plot", "accuse", "charge", "suspect", "attempt", "alleged", "allegedly"})
+
+
+def _told_calm(words: set[str]) -> bool:
+    """Whether the account says the action passed without incident or peacefully."""
+    return {"without", "incident"} <= words or bool(words & {"peaceful", "peacefully"})
+
+
+def _removed_from_power(words: set[str]) -> bool:
+    """Whether the account says the head of state was removed ("announced they had removed him from
+    power", "ousted the president"): a coup, not an arrest (ACLED: change to group/activity)."""
+    if words & _PLOTTED:  # "detained for plotting a coup": an arrest
+        return False
+    return bool(words & _UNSEATED) or ("power" in words and bool(words & {"remove", "seize"}))
+
+
+def _entered(words: set[str], actors: set[str], killed: int | None) -> dict[str, str] | None:
+    """A force that "entered" a town: without resistance or after the other side left, a
+    non-violent transfer; told to have taken it, a territorial battle (ACLED)."""
+    unopposed = "without" in words and bool(words & {"resistance", "fight", "fighting", "opposition"})
+    if (unopposed or words & _WITHDRAWN) and not killed:
+        return _row(STRATEGIC, "Non-violent transfer of territory", STRATEGIC)
+    if words & _PLACES_TAKEN and (words & (_TERRITORY_TAKE - {"control"}) or {"take", "control"} <= words):
+        if actors & _SECURITY and "REB" not in actors:
+            return _row("Battles", "Government regains territory", POLITICAL_VIOLENCE)
+        return _row("Battles", "Non-state actor overtakes territory", POLITICAL_VIOLENCE)
+    return None
+
+
 _CROWD_CODED = frozenset({"Armed clash", "Attack", "Looting/property destruction", "Mob violence"})
 _THROWN = frozenset({"pelt", "hurl", "throw", "lob", "fling", "stone"})
 _DAMAGE = _PROPERTY | {"vandalise", "vandalize", "ransack", "smash"}

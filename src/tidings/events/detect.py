@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.events import lexicon as lx
 from tidings.events import refine as rf
+from tidings.events import triggers_acled as ta
 from tidings.events.acled import project
 from tidings.events.merge import coref_cues, merge
 from tidings.events.model import Attributes, EventContext
@@ -95,7 +96,13 @@ def _record(ctx: EventContext, sent: SpacySpan, mention: Mention, book: ActorBoo
     participants = _participants(mention, actor_tokens, recipient_tokens)
     actors = actor_ids(actor_tokens, book)
     recipients = [r for r in actor_ids(recipient_tokens, book) if r not in actors]
-    if mention.type in _VERBAL_NEEDS_ACTOR and not actors and not passive(mention) and not _agentive(mention):
+    if (
+        mention.type in _VERBAL_NEEDS_ACTOR
+        and not actors
+        and not passive(mention)
+        and not _agentive(mention)
+        and ta.took_effect(mention.head) is None  # "a ceasefire came into force": the accord acts
+    ):
         return None  # a statement, meeting or protest needs someone doing it ("tensions threatened")
     if mention.type == "ASSAULT" and not actors and weapon_subject(mention):
         actors = [book.unidentified().id]
@@ -240,6 +247,8 @@ def _modes(mention: Mention) -> tuple[list[str], set[str]]:
     """PLOVER modes of the mention and the cue lemmas (weapons, trigger words) ACLED reads."""
     modes: list[str] = [mention.mode] if mention.mode else []
     cues = {t.lemma_.lower() for t in mention.tokens}
+    if mention.type == "AGREE" and (accord := ta.took_effect(mention.head)) is not None:
+        cues |= {t.lemma_.lower() for t in (accord, *accord.children) if t.dep_ in ("compound", "nsubj")}
     if mention.type == "ASSAULT":
         for token in _scope(mention):
             lemma = token.lemma_.lower()
@@ -293,6 +302,14 @@ def _confidence(mention: Mention, actors: list[str], recipients: list[str]) -> f
     return round(min(score, 0.95), 2)
 
 
+def _crowd_control(event: dict[str, Any], sectors: dict[str, str | None]) -> bool:
+    """Whether ``event`` is tear gas or water cannon used by no named civilians or rebels: in a
+    protest's account the authorities' (ACLED: "dispersed with water cannon" is an intervention)."""
+    if event["type"] != "ASSAULT" or "crowd-control" not in (event.get("modes") or []):
+        return False
+    return not any(sectors.get(a) in ("CVL", "REB") for a in event["actors"])
+
+
 def _acled(
     event: dict[str, Any], events: list[dict[str, Any]], sectors: dict[str, str | None]
 ) -> dict[str, str] | None:
@@ -303,8 +320,9 @@ def _acled(
         for other in events:
             if other is event or other["type"] not in ("COERCE", "ASSAULT"):
                 continue
-            if sentences & {tuple(s) for s in other.get("_sentences", [])} and any(
-                sectors.get(a) in ("POL", "MIL", "GOV") for a in other["actors"]
+            if sentences & {tuple(s) for s in other.get("_sentences", [])} and (
+                any(sectors.get(a) in ("POL", "MIL", "GOV") for a in other["actors"])
+                or _crowd_control(other, sectors)
             ):
                 intervention = True
                 killed = killed or (other.get("size") or {}).get("killed")

@@ -215,6 +215,8 @@ NOUNS: dict[str, Entry] = {
     "march": ("PROTEST", "demo"), "sit-in": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
     "unrest": ("PROTEST", "riot"), "strike": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"),
     "boycott": ("PROTEST", "boycott"), "uprising": ("PROTEST", "riot"), "vigil": ("PROTEST", "demo"),
+    "stayaway": ("PROTEST", "strike"), "stay-away": ("PROTEST", "strike"),
+    "mahapanchayat": ("PROTEST", "demo"),  # a mass farmers' assembly with demands (South Asia)
     "sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
     "expulsion": ("SANCTION", "expel"), "conviction": ("SANCTION", "convict"),
     "sentence": ("SANCTION", "convict"),
@@ -229,6 +231,8 @@ NOUNS: dict[str, Entry] = {
     "bombing": ("ASSAULT", "explosives"), "explosion": ("ASSAULT", "explosives"), "blast": ("ASSAULT", "explosives"),
     "shelling": ("ASSAULT", "heavy-weapons"), "shooting": ("ASSAULT", "firearms"), "gunfire": ("ASSAULT", "firearms"),
     "airstrike": ("ASSAULT", "aerial"), "air strike": ("ASSAULT", "aerial"), "air raid": ("ASSAULT", "aerial"),
+    "missile strike": ("ASSAULT", "heavy-weapons"), "rocket strike": ("ASSAULT", "heavy-weapons"),
+    "artillery strike": ("ASSAULT", "heavy-weapons"),
     "drone strike": ("ASSAULT", "drone"), "killing": ("ASSAULT", None), "massacre": ("ASSAULT", "targeted"),
     "assassination": ("ASSAULT", "targeted"), "ambush": ("ASSAULT", None), "clash": ("ASSAULT", None),
     "fighting": ("ASSAULT", None), "battle": ("ASSAULT", None), "invasion": ("ASSAULT", "heavy-weapons"),

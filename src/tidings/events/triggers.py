@@ -53,7 +53,9 @@ _OFFICIALS = frozenset(
      "lawmaker", "legislator", "commander", "general", "head", "chief", "delegation", "mediator"}
 )  # fmt: skip
 _QUANTITIES = frozenset({"thousand", "hundred", "dozen", "score", "crowd", "group", "number", "million"})
-_CROWD_VERBS = frozenset({"push", "drive", "disperse", "fire", "use", "spray", "repel", "fight"})
+_CROWD_VERBS = frozenset(
+    {"push", "drive", "disperse", "fire", "use", "spray", "repel", "fight", "respond", "answer", "meet"}
+)
 _CROWD_WEAPONS = frozenset({"cannon", "gas", "spray"})
 _CROWD_KINDS = frozenset({"water", "tear", "pepper"})
 _THROW = frozenset({"hurl", "throw", "pelt", "lob", "fling"})
@@ -401,6 +403,8 @@ def _acled_genre(token: Token, lemma: str) -> Mention | None:
         return Mention(token, "PROTEST", "demo", [token])  # supporters paraded through the city
     if (formed := ta.crowd_formation(token, things)) is not None:
         return Mention(token, formed[0], formed[1], [token])  # formed a human chain demanding …
+    if ta.took_effect(token) is not None:
+        return Mention(token, "AGREE", None, [token])  # a ceasefire came into force
     if lemma == "ram":
         suicide = any(t.lower_.startswith("suicide") for t in token.sent)
         return Mention(token, "ASSAULT", "suicide-attack" if suicide else None, [token])

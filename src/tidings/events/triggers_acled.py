@@ -6,6 +6,8 @@
   tractors … against …": a chain, cordon or motorcade formed by people is a demonstration.
 - **Barricades of fire.** "Blocked a road with burning tyres": the burning is the obstruction's
   means, not an attack on anyone (ACLED: obstruction without violence against people).
+- **Agreements taking effect.** "A ceasefire agreement … came into force": an accord that enters
+  into force or takes effect is an agreement event on that day.
 - **Acts that did not happen.** "A warhead that had fallen without exploding": an act under
   "without" did not take place.
 
@@ -70,13 +72,21 @@ def crowd_formation(token: Token, things: list[Token]) -> tuple[str, str] | None
     """PROTEST for a chain, cordon or motorcade formed by people with a demand or "against"."""
     if _lemma(token) not in _FORM_VERBS:
         return None
-    if not any(_lemma(t) in _FORMATIONS for t in things):
-        return None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    people = any(_lemma(s) in _PEOPLE or any(_lemma(c) in _PEOPLE for c in s.children) for s in subjects)
-    if people and purpose_ahead(token):
+    riding = [  # "hundreds of people in a motorcade drove through …"
+        p for s in subjects for c in s.children if c.dep_ == "prep" and _lemma(c) == "in" for p in c.children
+    ]
+    if not any(_lemma(t) in _FORMATIONS for t in [*things, *riding]):
+        return None
+    people = any(_lemma(s) in _PEOPLE or any(_lemma(c) in _PEOPLE for c in s.subtree) for s in subjects)
+    backing = any(c.dep_ in ("advcl", "xcomp") and _lemma(c) in _BACKING for c in token.children)
+    if people and (purpose_ahead(token) or backing):
         return ("PROTEST", "demo")
     return None
+
+
+#: Purposes of a crowd formation besides demands: backing or rejecting a cause ("to support …").
+_BACKING = frozenset({"support", "reject", "back", "denounce", "oppose"})
 
 
 def burning_barricade(token: Token) -> bool:
@@ -119,3 +129,32 @@ def did_not_happen(token: Token) -> bool:
     """Whether ``token`` is the act of a "without …" phrase ("fell without exploding", "withdrew
     without fighting")."""
     return token.dep_ in ("pcomp", "pobj") and _lemma(token.head) == "without"
+
+
+_ACCORDS = frozenset(
+    {"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty", "pact", "armistice"}
+)
+_EFFECT = frozenset({"force", "effect", "operation"})
+
+
+def took_effect(token: Token) -> Token | None:
+    """The accord ``token`` says came into force or took effect ("a ceasefire agreement came into
+    force", "the truce took effect at dawn"), or ``None``."""
+    lemma = _lemma(token)
+    if lemma not in ("come", "enter", "go", "take"):
+        return None
+    if lemma == "take":
+        effect = any(c.dep_ == "dobj" and _lemma(c) == "effect" for c in token.children)
+    else:
+        effect = any(
+            c.dep_ == "prep" and _lemma(c) == "into" and any(_lemma(p) in _EFFECT for p in c.children)
+            for c in token.children
+        )
+    if not effect or any(c.dep_ == "neg" for c in token.children):
+        return None
+    for subj in (c for c in token.children if c.dep_ == "nsubj"):
+        if _lemma(subj) in _ACCORDS or any(
+            c.dep_ == "compound" and _lemma(c) in _ACCORDS for c in subj.children
+        ):
+            return subj
+    return None
