@@ -177,3 +177,52 @@ def test_a_region_name_without_city_stays_the_region() -> None:
     before = dict(event["location"])
     city_of_region(text, [event], load())
     assert event["location"] == before
+
+
+# -- "between X and Y": the ends of a stretch, not the site ------------------------------------------
+
+
+def _role_of(text: str, trigger: str, name: str, nth: int = 0) -> str:
+    from tidings.geo.location_syntax import relation
+    from tidings.nlp.model import parse_text
+
+    doc = parse_text(text)
+    verb = next(t for t in doc if t.text == trigger)
+    place = [t for t in doc if t.text == name][nth]
+    return relation(verb, place).role
+
+
+def _detour_of(text: str, trigger: str, name: str, nth: int = 0) -> float:
+    from tidings.geo.location_syntax import relation
+    from tidings.nlp.model import parse_text
+
+    doc = parse_text(text)
+    verb = next(t for t in doc if t.text == trigger)
+    return relation(verb, [t for t in doc if t.text == name][nth]).detour
+
+
+def test_the_ends_of_a_road_are_reference_points_not_the_site() -> None:
+    text = "Soldiers defused a bomb on the road between Kano and Zaria."
+    assert _role_of(text, "defused", "Kano") == "near"
+    text = "Soldiers defused a bomb on the road between Kano and Zaria, just outside Zaria."
+    assert _detour_of(text, "defused", "Kano") < _detour_of(text, "defused", "Zaria", 1)
+    # a plain locative stays the site
+    assert _role_of("Soldiers defused a bomb on a road in Kano.", "defused", "Kano") == "site"
+
+
+# -- "residents of X": the people of a place act in it -------------------------------------------------
+
+
+def test_residents_of_a_town_are_located_in_it() -> None:
+    text = "Residents of Mekelle held a rally against the curfew."
+    assert _role_of(text, "rally", "Mekelle") == "located"
+    # people from a place are not placed there
+    assert _role_of("Traders from Mekelle held a rally against the curfew.", "rally", "Mekelle") == "origin"
+
+
+def test_a_town_of_residents_places_their_protest() -> None:
+    row = _coded(
+        "On 5 March 2024, residents of Dessie, Amhara region, held a demonstration against fuel "
+        "shortages. [size=no report]"
+    )
+    assert _km(row, 11.13, 39.63) <= 25.0

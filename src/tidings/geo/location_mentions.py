@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: NER labels a missed town may carry (or none at all).
 _MISLABELS = frozenset({"PERSON", "ORG", "", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "GPE", "LOC"})
-_SLOT_ROLES = frozenset({"site", "patient", "near"})
+_SLOT_ROLES = frozenset({"site", "patient", "near", "located"})
 #: Last words of a named feature ("X Square", "X Palace", "X Strip"); not words that also end
 #: organisations' names ("Front", "Center", "Bank").
 _FEATURE_NOUNS = frozenset(
@@ -35,8 +35,8 @@ _FEATURE_NOUNS = frozenset(
 )  # fmt: skip
 #: Least population of the gazetteer town, by slot; a name tagged as a person needs more when it
 #: is the event's object.
-_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 5_000}
-_PERSON_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 100_000}
+_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 5_000, "located": 5_000}
+_PERSON_MIN_POPULATION = {"site": 1_000, "near": 1_000, "patient": 100_000, "located": 100_000}
 
 
 def missed_places(

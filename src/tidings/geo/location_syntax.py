@@ -38,6 +38,11 @@ LOCATIVE_PREPS = frozenset(
 )  # fmt: skip
 #: Prepositions introducing a reference point near which something happened.
 NEAR_PREPS = frozenset({"near", "outside", "off", "toward", "towards", "nearby", "close"})
+#: Prepositions naming the ends of a stretch the event happened on ("between X and Y").
+_ENDPOINT_PREPS = frozenset({"between"})
+_ENDPOINT_COST = 0.3
+#: People named by where they live: "residents of X" act in X, unlike "a driver from X".
+_RESIDENTS = frozenset({"residents", "inhabitants", "villagers", "townspeople", "dwellers"})
 #: Prepositions of time: their object is another event, often at the same place.
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead"})
 #: Prepositions whose object is a target, a topic or a companion, not the event's place.
@@ -326,12 +331,17 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         and preps[0].head.lower_ in _REFERENCE_HEADS
         and preps[0].head.dep_ != "pobj"
     )
-    if nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
+    if nearest == "of" and preps[0].head.lower_ in _RESIDENTS:
+        role = "located"  # "residents of X held a demonstration": the people of X, in X
+    elif nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
         role = "origin"  # "a driver from X", "Dashinski, of Belarus,", "X, 28, of a village near Y"
     elif reference:
         role = "reference"
     elif nearest in NEAR_PREPS:
         role = "near"
+    elif nearest in _ENDPOINT_PREPS:
+        # "between X and Y": the ends of a road, reference points weaker than "outside Y"
+        role, detour = "near", detour - _ENDPOINT_COST
     elif place.dep_ in ("poss", "compound", "amod", "nmod") and not _place_noun(place.head):
         role = "modifier"
     else:
