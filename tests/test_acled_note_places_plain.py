@@ -226,3 +226,13 @@ def test_a_town_of_residents_places_their_protest() -> None:
         "shortages. [size=no report]"
     )
     assert _km(row, 11.13, 39.63) <= 25.0
+
+
+# -- "marching towards X": a destination ---------------------------------------------------------------
+
+
+def test_the_destination_of_a_march_is_not_its_place() -> None:
+    text = "Farmers marching towards Lahore were stopped by police."
+    assert _role_of(text, "marching", "Lahore") == "origin"
+    # a shell fired towards a town still points at the town
+    assert _role_of("Troops fired shells towards Lahore.", "fired", "Lahore") == "near"

@@ -41,6 +41,9 @@ NEAR_PREPS = frozenset({"near", "outside", "off", "toward", "towards", "nearby",
 #: Prepositions naming the ends of a stretch the event happened on ("between X and Y").
 _ENDPOINT_PREPS = frozenset({"between"})
 _ENDPOINT_COST = 0.3
+#: A destination: the place a march or convoy was heading to is not where it was stopped.
+_HEADING_PREPS = frozenset({"toward", "towards"})
+_MOVING = frozenset({"march", "walk", "head", "drive", "travel", "proceed", "trek", "move"})
 #: People named by where they live: "residents of X" act in X, unlike "a driver from X".
 _RESIDENTS = frozenset({"residents", "inhabitants", "villagers", "townspeople", "dwellers"})
 #: Prepositions of time: their object is another event, often at the same place.
@@ -331,7 +334,9 @@ def _role(path_up: list[Token], lca: Token, trigger: Token) -> tuple[str, bool, 
         and preps[0].head.lower_ in _REFERENCE_HEADS
         and preps[0].head.dep_ != "pobj"
     )
-    if nearest == "of" and preps[0].head.lower_ in _RESIDENTS:
+    if nearest in _HEADING_PREPS and preps[0].head.lemma_ in _MOVING:
+        role = "origin"  # "farmers marching towards Delhi": where they were going, not where they were
+    elif nearest == "of" and preps[0].head.lower_ in _RESIDENTS:
         role = "located"  # "residents of X held a demonstration": the people of X, in X
     elif nearest == "from" or any(p.lower_ in ("of", "from") and _person(p.head) for p in preps):
         role = "origin"  # "a driver from X", "Dashinski, of Belarus,", "X, 28, of a village near Y"
