@@ -224,3 +224,28 @@ def test_a_day_after_the_attack_dates_the_attack_the_day_before() -> None:
     )
     [event] = _assaults(text, "2024-03-06")  # a Wednesday
     assert event["date"] == "2024-03-04"
+
+
+def test_a_series_of_attacks_is_not_the_attack_the_article_tells() -> None:
+    assert merge([_mention(1, ["a1"], ["a2"]), _mention(2, ["a1"], [], _series=True)], ACTORS)[1:]
+    assert len(merge([_mention(1, ["a1"], ["a2"]), _mention(2, ["a1"], [])], ACTORS)) == 1
+    text = (
+        "Gunmen attacked the governor's convoy near Mosul on Sunday, officials said.\n\n"
+        "Rockets have been used in attacks that the government has blamed on militias close to Tehran."
+    )
+    events = [
+        e for e in analyze(Article.create(text, published="2021-11-08")).events if e["type"] == "ASSAULT"
+    ]
+    assert len(events) == 2  # the indefinite plural is another happening, kept apart
+
+
+def test_a_headline_run_into_the_first_paragraph_does_not_hide_its_date() -> None:
+    text = (
+        "Leaders condemn attack on governor as police vow to find culprits\n\n"
+        "Governments condemned Sunday's attack on the governor of Nineveh.\n\n"
+        "The United States called the attack an act of terrorism."
+    )
+    events = [
+        e for e in analyze(Article.create(text, published="2021-11-08")).events if e["type"] == "ASSAULT"
+    ]
+    assert events and all(e["date"] == "2021-11-07" for e in events)

@@ -249,8 +249,13 @@ def _relative_before(doc: Doc, timex: Timex, token: Token) -> Token:
 def _subordinate(token: Token) -> bool:
     """Whether ``token`` is inside a relative clause or a purpose or subordinated clause ("to
     condemn the blast … the previous night"), which dates something else than the sentence's
-    happening."""
+    happening. The walk stops at a paragraph break: a headline the parser ran into the first
+    paragraph ("… as Baghdad vows to find culprits\n\nGovernments condemned Sunday's attack")
+    does not make the paragraph's words subordinate."""
+    paragraph = token.doc.text.rfind("\n\n", 0, token.idx)
     for _ in range(16):
+        if token.idx < paragraph:
+            return False
         if token.dep_ in ("relcl", "acl"):
             return True
         if token.dep_ == "advcl" and any(

@@ -48,7 +48,7 @@ _LISTS = ("actors", "recipients", "modes", "contexts", "sources", "_cues", "_sen
 #: An event record (GUIDE §2) with the detector's private keys.
 Record = dict[str, Any]
 #: Keys this module adds to a record for its own use (removed from the events it returns).
-PRIVATE_KEYS = ("_date_level", "_definite", "_reaction", "_phrase", "_vague_actors")
+PRIVATE_KEYS = ("_date_level", "_definite", "_reaction", "_phrase", "_vague_actors", "_series")
 
 
 def coref_cues(trigger: Token) -> dict[str, Any]:
@@ -64,7 +64,11 @@ def coref_cues(trigger: Token) -> dict[str, Any]:
                 definite = True
             elif child.dep_ == "poss" or (child.dep_ == "case" and child.lower_ in _DEFINITE):
                 definite = True  # "Sunday's attack", "Kadhimi's assassination attempt"
-    cues: dict[str, Any] = {"_definite": definite, "_reaction": told_elsewhere(trigger)}
+    # "in attacks that Washington has blamed on militias": an indefinite plural names a series of
+    # happenings, not the one the article tells
+    series = trigger.tag_ in ("NNS", "NNPS") and not definite
+    series = series and not any(c.dep_ == "nummod" for c in trigger.children)
+    cues: dict[str, Any] = {"_definite": definite, "_reaction": told_elsewhere(trigger), "_series": series}
     if cues["_reaction"]:  # the noun's own phrase: who it names there acted ("the attack by X")
         words = list(trigger.subtree)
         cues["_phrase"] = [words[0].idx, words[-1].idx + len(words[-1])]
@@ -159,6 +163,8 @@ def _participants_agree(event: Record, record: Record, people: set[str] | None, 
 def _compatible(event: Record, record: Record, people: set[str] | None, unknown: set[str]) -> bool:
     if event["type"] != record["type"]:
         return False
+    if bool(event.get("_series")) != bool(record.get("_series")):
+        return False  # a series of attacks is not the attack the article tells
     if _toll(event, record):
         return True
     restated = event["aux"] != record["aux"] and _restated(event, record)
