@@ -469,6 +469,9 @@ def refine_events(
     _share_interventions(events)
     share_interventions_near(doc, events)
     _share_crowd_violence(events, sectors)
+    from tidings.events.acled_fallback import add_note_event
+
+    add_note_event(doc, events, NOTE_CHARS)  # a note always reports an event
     # no readable gazetteer: events keep the places the parse gave them
     with contextlib.suppress(TidingsError, OSError, sqlite3.Error):
         place_events(doc_text(doc), events)
