@@ -3,8 +3,9 @@
 An ACLED note ("On 3 May 2024, a taxi council held a stayaway in Cape Town …") always describes
 an event, but its wording may be one the clause-level detector does not know. Rather than code
 nothing — and lose the row's date, place and toll along with its type — a note that opens the
-ACLED way (``On``/``Around`` + a full date) and yields no event with an ACLED type at all gets
-one event coded from its words: the first cue of ACLED's event vocabulary in the opening
+ACLED way (``On``/``Around`` + a full date) and yields no event with an ACLED type at all (an
+ACLED row always has one, so a reading as a search or a statement is the parse's miss) gets one
+event coded from its words: the first cue of ACLED's event vocabulary in the opening
 sentence (a weapon named anywhere in that sentence decides the explosion sub-type), its toll read
 from that cue's clause. Such an event says where it came from: confidence 0.3, the cue as its
 trigger, the opening sentence as evidence, the article's date (``date_source`` "article"). Other
@@ -48,8 +49,8 @@ _CUES: tuple[tuple[frozenset[str], str, str | None, str, str], ...] = (
     (frozenset({"protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator", "rally",
                 "march", "marcher", "sit-in", "strike", "picket", "vigil", "boycott", "chant", "petition",
                 "motorcade", "stayaway", "walkout"}), "PROTEST", "demo", "Protests", "Peaceful protest"),
-    (frozenset({"kill", "shoot", "murder", "stab", "attack", "behead", "massacre", "execute", "assassinate",
-                "raid", "storm"}), "ASSAULT", None, "Violence against civilians", "Attack"),
+    (frozenset({"kill", "shoot", "murder", "stab", "attack", "behead", "massacre", "execute", "assassinate"}),
+     "ASSAULT", None, "Violence against civilians", "Attack"),
     (frozenset({"arrest", "detain", "custody"}), "COERCE", "arrest", _SD, "Arrests"),
     (frozenset({"loot", "burn", "torch", "destroy", "demolish", "raze", "bulldoze", "vandalise", "vandalize"}), "ASSAULT", "destroy", _SD, "Looting/property destruction"),
     (frozenset({"ceasefire", "truce", "agreement", "accord"}), "AGREE", None, _SD, "Agreement"),
