@@ -286,3 +286,20 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         total = sum(_HOSTILE_CASES.values())
         parts = ", ".join(f"{kind} {n:,}" for kind, n in sorted(_HOSTILE_CASES.items()))
         terminalreporter.write_line(f"hostile-input cases run: {total:,} ({parts})")
+
+
+def acled_types(note: str, day: str = "2024-05-06") -> tuple[str | None, str | None]:
+    """The event and sub-event type of a note's primary event, as the ACLED evaluator reads it."""
+    from tidings.eval.acled import predicted_events, primary_event
+
+    event = primary_event(predicted_events(note, day))
+    if event is None:
+        return (None, None)
+    return (event.get("event_type"), event.get("sub_event_type"))
+
+
+def acled_all_types(note: str, day: str = "2024-05-06") -> list[tuple[Any, Any]]:
+    """The event and sub-event types of every event of a note."""
+    from tidings.eval.acled import predicted_events
+
+    return [(r.get("event_type"), r.get("sub_event_type")) for r in predicted_events(note, day)]

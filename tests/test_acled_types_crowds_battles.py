@@ -11,23 +11,11 @@ Each rule has a positive note and a nearby negative. All notes were invented for
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from tidings.eval.acled import predicted_events, primary_event
-
-
-def _row(note: str, day: str = "2024-05-06") -> tuple[str | None, str | None]:
-    event = primary_event(predicted_events(note, day))
-    if event is None:
-        return (None, None)
-    return (event.get("event_type"), event.get("sub_event_type"))
-
-
-def _types(note: str, day: str = "2024-05-06") -> list[tuple[Any, Any]]:
-    return [(r.get("event_type"), r.get("sub_event_type")) for r in predicted_events(note, day)]
-
+from conftest import acled_all_types as _types
+from conftest import acled_types as _row
+from tidings.eval.acled import predicted_events
 
 # -- protests found -------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Tolls and dates of ACLED notes, round 3: coordinated victims add up, a zero said of one group
+"""Tolls and dates of ACLED notes: coordinated victims add up, a zero said of one group
 does not cancel another group's dead, a lynching kills, and "the day before <event>" is measured
 from that event, not from the note's date.
 

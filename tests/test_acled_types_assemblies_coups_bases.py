@@ -1,4 +1,4 @@
-"""ACLED event and sub-event types, round 3 (ACLED codebook definitions): stayaways and mass
+"""ACLED event and sub-event types (ACLED codebook definitions): stayaways and mass
 assemblies are protests; a march dispersed with water cannon, or police answering with tear gas, is
 a protest with intervention, and state troops firing on marchers who die excessive force; a crowd
 storming a building unopposed is a violent demonstration, mobs burning houses mob violence; a
@@ -15,21 +15,8 @@ Each rule has a positive note and a nearby negative. All notes were invented for
 
 from __future__ import annotations
 
-from typing import Any
-
-from tidings.eval.acled import predicted_events, primary_event
-
-
-def _row(note: str, day: str = "2024-05-06") -> tuple[str | None, str | None]:
-    event = primary_event(predicted_events(note, day))
-    if event is None:
-        return (None, None)
-    return (event.get("event_type"), event.get("sub_event_type"))
-
-
-def _types(note: str, day: str = "2024-05-06") -> list[tuple[Any, Any]]:
-    return [(r.get("event_type"), r.get("sub_event_type")) for r in predicted_events(note, day)]
-
+from conftest import acled_all_types as _types
+from conftest import acled_types as _row
 
 # -- protests found and their interventions -------------------------------------------------------
 
