@@ -288,6 +288,17 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(f"hostile-input cases run: {total:,} ({parts})")
 
 
+def acled_coded(note: str, day: str = "2023-05-02") -> dict[str, Any]:
+    """The ACLED export row of a note's primary event, as the ACLED evaluator reads it (the note
+    must yield one)."""
+    from tidings.eval.acled import predicted_events, primary_event
+    from tidings.store.exports import acled_row
+
+    event = primary_event(predicted_events(note, day))
+    assert event is not None, note
+    return acled_row(event)
+
+
 def acled_types(note: str, day: str = "2024-05-06") -> tuple[str | None, str | None]:
     """The event and sub-event type of a note's primary event, as the ACLED evaluator reads it."""
     from tidings.eval.acled import predicted_events, primary_event

@@ -11,18 +11,12 @@ from typing import Any
 
 import pytest
 
-from tidings.eval.acled import predicted_events, primary_event
+from conftest import acled_coded as _coded
+from tidings.eval.acled import predicted_events
 from tidings.events.acled import refine
 from tidings.nlp.roles import org_sector
-from tidings.store.exports import acled_row
 
 _ATTACK = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
-
-
-def _coded(text: str, day: str) -> dict[str, Any]:
-    event = primary_event(predicted_events(text, day))
-    assert event is not None, text
-    return acled_row(event)
 
 
 def _sub(**kwargs: Any) -> str | None:

@@ -3,13 +3,9 @@ an armed group (not state agents) who "detained" people abducted them."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_acled_notes import _coded
+from conftest import acled_coded as _coded
 from tidings.events.acled import refine
 
 _ATTACK = {

@@ -4,13 +4,9 @@ deaths told as "perished" or "lost their lives"."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_acled_notes import _coded
+from conftest import acled_coded as _coded
 from tidings.eval.acled import predicted_events, primary_event
 
 

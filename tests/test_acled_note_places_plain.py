@@ -7,21 +7,16 @@ Every note below was written for these tests (invented events, real place names)
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from conftest import acled_coded
 from tidings.eval.geo import haversine_km
 from tidings.events.acled_notes import _digraph_forms, _lookup
 from tidings.geo.gazetteer import load
 from tidings.geo.location_note import note_place, place_unplaced
 
-
-def _coded(text: str, day: str = "2024-03-05") -> dict[str, Any]:
-    from tidings.eval.acled import predicted_events, primary_event
-    from tidings.store.exports import acled_row
-
-    event = primary_event(predicted_events(text, day))
-    assert event is not None, text
-    return acled_row(event)
+_coded = partial(acled_coded, day="2024-03-05")
 
 
 def _km(row: dict[str, Any], lat: float, lon: float) -> float:

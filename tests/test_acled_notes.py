@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from conftest import acled_coded as _coded
 from tidings.analyze import analyze
-from tidings.eval.acled import primary_event
 from tidings.eval.geo import haversine_km
 from tidings.events.acled import refine
 from tidings.events.acled_notes import Hierarchy, _lookup, hierarchy_mentions, place_events, resolve
@@ -21,15 +21,6 @@ from tidings.models import Article
 
 def _events(text: str, day: str = "2023-05-02") -> list[dict[str, Any]]:
     return analyze(Article.create(text, published=day)).events
-
-
-def _coded(text: str, day: str = "2023-05-02") -> dict[str, Any]:
-    from tidings.eval.acled import predicted_events
-    from tidings.store.exports import acled_row
-
-    event = primary_event(predicted_events(text, day))
-    assert event is not None, text
-    return acled_row(event)
 
 
 # -- "Town (District, Region)" ---------------------------------------------------------------------

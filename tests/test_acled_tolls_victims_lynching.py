@@ -7,16 +7,8 @@ Every note below was written for these tests in ACLED's style (invented events, 
 
 from __future__ import annotations
 
-from typing import Any
-
-from tidings.eval.acled import predicted_events, primary_event
-from tidings.store.exports import acled_row
-
-
-def _coded(text: str, day: str) -> dict[str, Any]:
-    event = primary_event(predicted_events(text, day))
-    assert event is not None, text
-    return acled_row(event)
+from conftest import acled_coded as _coded
+from tidings.eval.acled import predicted_events
 
 
 def _fatalities(text: str, day: str = "2024-03-12") -> int:
