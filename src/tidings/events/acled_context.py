@@ -46,14 +46,20 @@ _AGREE_NOUNS = frozenset(
 _INTERVENED = ("Protest with intervention", "Excessive force against protesters")
 
 
-def _trigger(doc: Doc, event: dict[str, Any]) -> Span | None:
+def char_span(doc: Doc, value: Any) -> Span | None:
+    """The tokens covering a ``[start, end)`` character span of a record, or ``None`` when the
+    value is no span of ``doc``'s text."""
     try:
-        start, end = int(event["trigger"][0]), int(event["trigger"][1])
-    except (KeyError, TypeError, ValueError, IndexError):
+        start, end = int(value[0]), int(value[1])
+    except (TypeError, ValueError, IndexError):
         return None
     if not 0 <= start < end <= len(doc.text):
         return None
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _trigger(doc: Doc, event: dict[str, Any]) -> Span | None:
+    return char_span(doc, event.get("trigger"))
 
 
 def _sent_start(doc: Doc, event: dict[str, Any]) -> int | None:

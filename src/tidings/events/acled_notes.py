@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tidings.errors import TidingsError
+from tidings.events.acled_context import char_span
 from tidings.geo.normalize import normalize
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def resolve(mention: Hierarchy, gaz: Gazetteer) -> dict[str, Any] | None:
         city, _, part = mention.name.partition(" - ")
         named = _lookup(gaz, part.strip()) or _lookup(gaz, city.strip())
     texts = [mention.name, *mention.areas]
-    countries = _shared_countries(areas, named, texts, _named_as(gaz, texts))
+    countries = _shared_countries(areas, named, texts, gaz)
     anchors = [p for level in areas for p in level if not countries or p.country in countries]
     candidates = [p for p in named if not countries or p.country in countries]
     if candidates:
@@ -247,7 +248,7 @@ def _named_as(gaz: Gazetteer, texts: list[str]) -> set[int]:
 
 
 def _shared_countries(
-    areas: list[list[Place]], names: list[Place], texts: list[str], named_as: set[int] | None = None
+    areas: list[list[Place]], names: list[Place], texts: list[str], gaz: Gazetteer
 ) -> set[str]:
     """The country of the hierarchy: the one most of its levels (the name included) can be in,
     the more specific level deciding ties ("Lilongwe (Lilongwe, Central)" is in Malawi although
@@ -268,6 +269,7 @@ def _shared_countries(
         # or as an alias (not as an old or alternate name) decides, as the gazetteer's prior does
         # for a bare name
         keys = {normalize(t) for t in texts}
+        named_as = _named_as(gaz, texts)
         weight = dict.fromkeys(tied, 0)
         for level in [names, *areas]:
             for p in level:
@@ -275,7 +277,7 @@ def _shared_countries(
                     continue
                 if normalize(p.name) in keys:
                     weight[p.country] = max(weight[p.country], p.population)
-                elif p.id in (named_as or ()):  # an alias counts for less than the name itself
+                elif p.id in named_as:  # an alias counts for less than the name itself
                     weight[p.country] = max(weight[p.country], p.population // _ALIAS_DISCOUNT)
         top = max(weight.values())
         tied = {c for c in tied if weight[c] == top}
@@ -379,7 +381,7 @@ def phrase_words(doc: Doc, event: dict[str, Any]) -> set[str]:
     """Lemmas of the trigger's phrase: its subtree without the reasons and adverbial clauses of the
     trigger itself ("arrested … for supporting the protests", "over …", "after …"; "workers who
     gathered to protest" keeps its purpose), at most 40 tokens."""
-    span = _span(doc, event.get("trigger"))
+    span = char_span(doc, event.get("trigger"))
     if span is None:
         return set()
     skip: set[int] = set()
@@ -392,7 +394,7 @@ def phrase_words(doc: Doc, event: dict[str, Any]) -> set[str]:
 def sentence_words(doc: Doc, event: dict[str, Any]) -> tuple[set[str], set[str]]:
     """Lemmas of the event's trigger and its dependents, and lemmas of the event's sentences."""
     trigger: set[str] = set()
-    span = _span(doc, event.get("trigger"))
+    span = char_span(doc, event.get("trigger"))
     if span is not None:
         for token in span:
             trigger.add(token.lemma_.lower())
@@ -411,21 +413,11 @@ def sentence_words(doc: Doc, event: dict[str, Any]) -> tuple[set[str], set[str]]
             spans.append((before.start_char, before.end_char))
     words: set[str] = set()
     for start, end in spans:
-        sent = _span(doc, (start, end))
+        sent = char_span(doc, (start, end))
         if sent is not None:
             tokens = [t for t in sent[:150] if t.is_alpha and (t.pos_ != "PROPN" or t.is_lower)]
             words |= {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}  # "retook": no lemma
     return trigger, words
-
-
-def _span(doc: Doc, value: Any) -> Any:
-    try:
-        start, end = int(value[0]), int(value[1])
-    except (TypeError, ValueError, IndexError):
-        return None
-    if not 0 <= start < end <= len(doc.text):
-        return None
-    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def refine_events(
